@@ -1,0 +1,11 @@
+// How text becomes terms: the one place the language and stemming are chosen, used by
+// the indexer's TermGenerator and the searcher's QueryParser alike.
+#pragma once
+#include <xapian.h>
+
+namespace privsearch {
+
+Xapian::Stem stemmer();
+Xapian::TermGenerator make_term_generator();
+
+}  // namespace privsearch

@@ -1,0 +1,30 @@
+// Article -> Xapian document, in two steps that can be tested without a database:
+// analyse (normalise, find entities, hash) and build (terms, values, stored data).
+#pragma once
+#include "article.h"
+#include "entity_matcher.h"
+#include "stored_article.h"
+
+#include <xapian.h>
+
+#include <string>
+
+namespace privsearch {
+
+struct AnalysedArticle {
+    StoredArticle stored;
+    std::string title_normalized;
+    std::string text_normalized;
+    std::string content_hash;  // changes whenever anything stored or indexed would
+};
+
+AnalysedArticle analyse(Article article, const EntityMatcher& matcher);
+
+// The term generator must come from make_term_generator(); give it a database
+// (set_database) and FLAG_SPELLING to build spelling data as well.
+Xapian::Document build_document(const AnalysedArticle& a, Xapian::TermGenerator& tg);
+
+// The unique id term of an article.
+std::string id_term(std::string_view id);
+
+}  // namespace privsearch

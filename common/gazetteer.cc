@@ -1,0 +1,158 @@
+#include "gazetteer.h"
+
+#include "errors.h"
+#include "strings.h"
+#include "text_normalize.h"
+
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+namespace privsearch {
+
+extern const char* const builtin_entities_tsv;
+
+namespace {
+
+bool is_acronym(std::string_view alias) {
+    bool letter = false;
+    for (unsigned char c : alias) {
+        if (c >= 'a' && c <= 'z') return false;
+        if (c >= 'A' && c <= 'Z') letter = true;
+    }
+    return letter;
+}
+
+std::string key(schema::Facet facet, std::string_view name) {
+    return schema::facet(facet).code + fold_case(trim(name));
+}
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diag = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diag + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diag = up;
+        }
+    }
+    return row[b.size()];
+}
+
+}  // namespace
+
+std::vector<Token> tokenize_for_entities(std::string_view text) {
+    std::vector<Token> tokens;
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    const auto n = static_cast<int32_t>(text.size());
+    int32_t i = 0;
+    std::size_t word_begin = std::string_view::npos;
+    auto close_word = [&](std::size_t at) {
+        if (word_begin == std::string_view::npos) return;
+        tokens.push_back({text.substr(word_begin, at - word_begin), word_begin, at});
+        word_begin = std::string_view::npos;
+    };
+    while (i < n) {
+        auto begin = static_cast<std::size_t>(i);
+        UChar32 c;
+        U8_NEXT(p, i, n, c);
+        auto end = static_cast<std::size_t>(i);
+        if (c >= 0 && u_isalnum(c)) {
+            if (word_begin == std::string_view::npos) word_begin = begin;
+            continue;
+        }
+        close_word(begin);
+        if (c >= 0 && !u_isUWhiteSpace(c)) tokens.push_back({text.substr(begin, end - begin), begin, end});
+    }
+    close_word(text.size());
+    return tokens;
+}
+
+Gazetteer Gazetteer::builtin() {
+    Gazetteer g;
+    g.load(builtin_entities_tsv, "built-in entities.tsv");
+    return g;
+}
+
+void Gazetteer::load_file(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw UserError(path + ": cannot read entities file");
+    std::ostringstream s;
+    s << in.rdbuf();
+    load(s.str(), path);
+}
+
+void Gazetteer::load(std::string_view tsv, const std::string& origin) {
+    std::size_t lineno = 0;
+    for (std::string_view line : split(tsv, '\n')) {
+        ++lineno;
+        if (line.ends_with('\r')) line.remove_suffix(1);
+        if (trim(line).empty() || trim(line).starts_with('#')) continue;
+        auto cols = split(line, '\t');
+        auto where = origin + ":" + std::to_string(lineno) + ": ";
+        if (cols.size() < 2 || cols.size() > 4)
+            throw UserError(where + "expected facet<TAB>canonical<TAB>aliases<TAB>weak aliases");
+        auto facet = schema::facet_named(trim(cols[0]));
+        if (!facet || !schema::is_entity_facet(*facet))
+            throw UserError(where + "unknown facet '" + std::string(cols[0]) +
+                            "' (expected agency, platform, organization or company)");
+        std::string canonical(trim(cols[1]));
+        if (canonical.empty()) throw UserError(where + "empty canonical name");
+        std::size_t e = entity_for(*facet, canonical);
+        add_alias(e, canonical, false);
+        for (std::size_t c = 2; c < cols.size(); ++c)
+            for (auto alias : split(cols[c], '|'))
+                if (!trim(alias).empty()) add_alias(e, trim(alias), c == 3);
+    }
+}
+
+std::size_t Gazetteer::entity_for(schema::Facet facet, const std::string& canonical) {
+    for (std::size_t i = 0; i < entities_.size(); ++i)
+        if (entities_[i].facet == facet && entities_[i].canonical == canonical) return i;
+    entities_.push_back({facet, canonical});
+    return entities_.size() - 1;
+}
+
+void Gazetteer::add_alias(std::size_t entity, std::string_view text, bool weak) {
+    Alias a;
+    a.entity = entity;
+    a.weak = weak;
+    a.case_sensitive = is_acronym(text);
+    for (const auto& t : tokenize_for_entities(text))
+        a.tokens.push_back(a.case_sensitive ? std::string(t.text) : fold_case(t.text));
+    if (a.tokens.empty()) return;
+    by_name_.emplace(key(entities_[entity].facet, text), entity);
+    aliases_.push_back(std::move(a));
+}
+
+std::optional<std::size_t> Gazetteer::find(schema::Facet facet, std::string_view name) const {
+    auto it = by_name_.find(key(facet, name));
+    if (it == by_name_.end()) return std::nullopt;
+    return it->second;
+}
+
+std::vector<std::string> Gazetteer::closest(schema::Facet facet, std::string_view name, std::size_t n) const {
+    std::string wanted = fold_case(trim(name));
+    std::vector<std::pair<std::size_t, std::string>> scored;
+    for (const auto& [k, e] : by_name_) {
+        if (k[0] != schema::facet(facet).code) continue;
+        std::string_view alias = std::string_view(k).substr(1);
+        std::size_t d = alias.starts_with(wanted) ? 0 : edit_distance(wanted, alias);
+        scored.emplace_back(d, entities_[e].canonical);
+    }
+    std::sort(scored.begin(), scored.end());
+    std::vector<std::string> out;
+    for (const auto& [d, canonical] : scored) {
+        if (out.size() == n) break;
+        if (std::find(out.begin(), out.end(), canonical) == out.end()) out.push_back(canonical);
+    }
+    return out;
+}
+
+}  // namespace privsearch

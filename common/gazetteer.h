@@ -1,0 +1,63 @@
+// The entity gazetteer: which names and aliases stand for which agency, platform,
+// organization or company. Built from common/entities.tsv (embedded at build time)
+// and, optionally, a user's file in the same format.
+#pragma once
+#include "schema.h"
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace privsearch {
+
+struct Entity {
+    schema::Facet facet;
+    std::string canonical;  // what users see and type
+};
+
+struct Alias {
+    std::vector<std::string> tokens;  // as written for case-sensitive aliases, else case-folded
+    std::size_t entity = 0;
+    bool case_sensitive = false;      // acronyms (all capitals): "ICE" is not "ice"
+    bool weak = false;                // ambiguous words ("X"): need context to count
+};
+
+class Gazetteer {
+public:
+    // The gazetteer shipped in the binaries.
+    static Gazetteer builtin();
+
+    // Adds the entries of a TSV text; a bad line throws UserError naming origin:line.
+    void load(std::string_view tsv, const std::string& origin);
+    void load_file(const std::string& path);
+
+    const std::vector<Entity>& entities() const { return entities_; }
+    const std::vector<Alias>& aliases() const { return aliases_; }
+
+    // The entity a user means by a name or alias in a facet, in any case.
+    std::optional<std::size_t> find(schema::Facet facet, std::string_view name) const;
+    // Known canonical names of a facet closest to a mistyped name, best first.
+    std::vector<std::string> closest(schema::Facet facet, std::string_view name, std::size_t n) const;
+
+private:
+    std::size_t entity_for(schema::Facet facet, const std::string& canonical);
+    void add_alias(std::size_t entity, std::string_view text, bool weak);
+
+    std::vector<Entity> entities_;
+    std::vector<Alias> aliases_;
+    std::unordered_map<std::string, std::size_t> by_name_;  // facet code + folded name/alias -> entity
+};
+
+// Splits text into the tokens aliases are matched on: runs of letters and digits,
+// and single punctuation characters. Offsets are bytes into the text.
+struct Token {
+    std::string_view text;
+    std::size_t begin = 0;
+    std::size_t end = 0;
+};
+std::vector<Token> tokenize_for_entities(std::string_view text);
+
+}  // namespace privsearch

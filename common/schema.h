@@ -1,0 +1,92 @@
+// The index schema: every term prefix, value slot and stored field, named once.
+//
+// Documents are articles. Each carries:
+//   terms    Q<id> (unique id), S<title words>, A<author words>, unprefixed body
+//            and title words (with positions, English stems as Z-terms),
+//            XSOURCE<source, lowercased>, XPATH<file key>, and one boolean term per
+//            entity facet value (XAGENCY<canonical, lowercased>, ...).
+//   values   see Slot below.
+//   data     a CBOR map with the stored fields (StoredField), so the searcher can
+//            show and quote an article without its file.
+// No other file spells a prefix, slot number or stored field name.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace privsearch::schema {
+
+enum class Field { Id, Title, Author, Body, Source, Path, Agency, Platform, Organization, Company };
+
+struct FieldInfo {
+    Field field;
+    std::string_view name;        // used in code and messages
+    std::string_view prefix;      // Xapian term prefix ("" for the body)
+    bool boolean;                 // filter term rather than free text
+    std::string_view query_name;  // QueryParser field name, "" when not queryable
+};
+
+std::span<const FieldInfo> fields();
+const FieldInfo& field(Field f);
+std::string_view prefix(Field f);
+
+// A filter term for a boolean field: the prefix and the value, case-folded so that
+// users may type any case. Paths longer than Xapian's term limit are hashed.
+std::string boolean_term(Field f, std::string_view value);
+
+// Facets the searcher counts. Entity facets have a boolean field; the others
+// (source, year, month) are counted from the same facet value slot.
+enum class Facet { Agency, Platform, Organization, Company, Source, Year, Month };
+
+struct FacetInfo {
+    Facet facet;
+    std::string_view name;    // "agency": JSON key, --by value, gazetteer facet column
+    char code;                // tag of this facet's entries in Slot::Facets
+    std::optional<Field> field;  // filter field of an entity facet
+    std::string_view label;   // heading in text output
+};
+
+std::span<const FacetInfo> facets();
+const FacetInfo& facet(Facet f);
+std::optional<Facet> facet_named(std::string_view name);
+std::optional<Facet> facet_with_code(char code);
+inline bool is_entity_facet(Facet f) { return facet(f).field.has_value(); }
+
+enum class Slot : unsigned {
+    Date = 0,         // "YYYYMMDD", first day of what the article's date names; "" when unknown
+    Facets = 1,       // facet entries: <code><value>\0 ... (see encode_facet_entry)
+    ContentHash = 2,  // hex SHA-256 of every stored field: unchanged articles are skipped
+};
+inline unsigned slot(Slot s) { return static_cast<unsigned>(s); }
+
+std::string encode_facet_entry(Facet f, std::string_view value);
+
+// Names of the fields in the stored CBOR map.
+namespace stored {
+inline constexpr const char* id = "id";
+inline constexpr const char* title = "title";
+inline constexpr const char* source = "source";
+inline constexpr const char* date = "date";
+inline constexpr const char* url = "url";
+inline constexpr const char* author = "author";
+inline constexpr const char* text = "text";
+inline constexpr const char* path = "path";
+inline constexpr const char* line = "line";
+inline constexpr const char* text_sha256 = "sha256";
+inline constexpr const char* entities = "entities";
+}  // namespace stored
+
+// Metadata keys in the database itself.
+namespace metadata {
+inline constexpr const char* last_update = "privsearch:last_update";
+inline constexpr const char* schema_version = "privsearch:schema";
+inline constexpr const char* schema_version_value = "1";
+}  // namespace metadata
+
+// Weight of title words relative to body words.
+inline constexpr unsigned title_weight = 5;
+
+}  // namespace privsearch::schema

@@ -1,0 +1,30 @@
+// The article as stored in the index's document data, so the searcher can show
+// and quote it without its file.
+#pragma once
+#include "article.h"
+#include "schema.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privsearch {
+
+struct StoredEntity {
+    schema::Facet facet;
+    std::string name;  // canonical
+    unsigned mentions = 0;
+    bool operator==(const StoredEntity&) const = default;
+};
+
+struct StoredArticle {
+    Article article;
+    std::string text_sha256;  // of article.text, for citations
+    std::vector<StoredEntity> entities;
+};
+
+std::string encode_stored(const StoredArticle& a);
+// Throws std::runtime_error on data not written by encode_stored.
+StoredArticle decode_stored(std::string_view data);
+
+}  // namespace privsearch

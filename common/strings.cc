@@ -1,0 +1,63 @@
+#include "strings.h"
+
+#include <cctype>
+
+namespace privsearch {
+
+std::string_view trim(std::string_view s) {
+    constexpr std::string_view kSpace = " \t\r\n\f\v";
+    auto b = s.find_first_not_of(kSpace);
+    if (b == std::string_view::npos) return {};
+    auto e = s.find_last_not_of(kSpace);
+    return s.substr(b, e - b + 1);
+}
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::vector<std::string_view> split(std::string_view s, char sep) {
+    std::vector<std::string_view> parts;
+    std::size_t pos = 0;
+    while (true) {
+        auto next = s.find(sep, pos);
+        parts.push_back(s.substr(pos, next == std::string_view::npos ? std::string_view::npos : next - pos));
+        if (next == std::string_view::npos) return parts;
+        pos = next + 1;
+    }
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view sep) {
+    std::string out;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        if (i) out += sep;
+        out += parts[i];
+    }
+    return out;
+}
+
+std::string slugify(std::string_view s) {
+    std::string out;
+    for (unsigned char c : s) {
+        if (std::isalnum(c) || c >= 0x80) out += static_cast<char>(std::tolower(c));
+        else if (!out.empty() && out.back() != '-') out += '-';
+    }
+    while (!out.empty() && out.back() == '-') out.pop_back();
+    return out;
+}
+
+std::string shorten(std::string_view s, std::size_t max_bytes) {
+    if (s.size() <= max_bytes) return std::string(s);
+    std::size_t cut = s.rfind(' ', max_bytes);
+    if (cut == std::string_view::npos || cut < max_bytes / 2) {
+        cut = max_bytes;
+        while (cut > 0 && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;  // keep UTF-8 whole
+    }
+    std::string out(trim(s.substr(0, cut)));
+    while (!out.empty() && (out.back() == ',' || out.back() == ';' || out.back() == ':')) out.pop_back();
+    return out + "…";
+}
+
+}  // namespace privsearch

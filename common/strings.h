@@ -1,0 +1,20 @@
+// Small string helpers that the standard library lacks.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace privsearch {
+
+std::string_view trim(std::string_view s);
+std::string ascii_lower(std::string_view s);
+std::vector<std::string_view> split(std::string_view s, char sep);
+std::string join(const std::vector<std::string>& parts, std::string_view sep);
+
+// A file name stem turned into an id: lower case, runs of other characters as '-'.
+std::string slugify(std::string_view s);
+
+// Cuts UTF-8 text to at most max_bytes at a word boundary, adding "…" when cut.
+std::string shorten(std::string_view s, std::size_t max_bytes);
+
+}  // namespace privsearch

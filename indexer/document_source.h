@@ -1,0 +1,44 @@
+#pragma once
+#include "article.h"
+#include "entity_matcher.h"
+
+#include <xapian.h>
+
+#include <atomic>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace privsearch::indexer {
+
+// One unit of work for the writer: a document to write, an article that has
+// not changed since the last run, or a problem to report.
+struct Prepared {
+    std::optional<InputProblem> problem;
+    std::string id;
+    std::string location;   // path[:line], for messages
+    std::string path_term;
+    std::optional<Xapian::Document> doc;  // none: unchanged
+};
+
+// Reads the files, analyses each article and builds its document, skipping those
+// whose content hash matches what the index (as last committed) already holds.
+// Runs on its own thread: everything it touches is its own.
+class DocumentSource {
+public:
+    DocumentSource(const std::string& db_path, const EntityMatcher& matcher);
+
+    void run(const std::vector<std::string>& files, const std::function<void(Prepared)>& emit,
+             const std::atomic<bool>& stop);
+
+private:
+    void prepare(Article article, const std::function<void(Prepared)>& emit);
+    bool unchanged(const std::string& id_term, const std::string& hash);
+
+    std::optional<Xapian::Database> existing_;
+    const EntityMatcher& matcher_;
+    Xapian::TermGenerator tg_;
+};
+
+}  // namespace privsearch::indexer

@@ -1,0 +1,93 @@
+#include "index_writer.h"
+
+#include "errors.h"
+#include "schema.h"
+#include "stored_article.h"
+
+#include <chrono>
+#include <filesystem>
+#include <vector>
+
+namespace privsearch::indexer {
+namespace {
+
+Xapian::WritableDatabase open_writable(const std::string& path) {
+    try {
+        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        db.set_metadata(schema::metadata::schema_version, schema::metadata::schema_version_value);
+        return db;
+    } catch (const Xapian::DatabaseLockError&) {
+        throw UserError(path + ": index is locked: another privsearch-index is writing to it; try again when it ends");
+    } catch (const Xapian::Error& e) {
+        throw UserError(path + ": cannot open index for writing: " + e.get_msg());
+    } catch (const std::filesystem::filesystem_error& e) {
+        throw UserError(path + ": cannot create index directory: " + e.code().message());
+    }
+}
+
+// Words worth suggesting in "did you mean": unprefixed, unstemmed, alphabetic.
+bool spelling_word(const std::string& term) {
+    if (term.size() < 3) return false;
+    for (unsigned char c : term)
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '_') return false;
+    return true;
+}
+
+std::string now_iso() {
+    auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+    return buf;
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold)
+    : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold) {}
+
+Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc) {
+    Outcome outcome = db_.term_exists(id_term) ? Outcome::Updated : Outcome::Added;
+    db_.replace_document(id_term, doc);
+    add_spelling(doc);
+    ++pending_;
+    return outcome;
+}
+
+void IndexWriter::add_spelling(const Xapian::Document& doc) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        const std::string& term = *t;
+        if (spelling_word(term)) db_.add_spelling(term, t.get_wdf());
+    }
+}
+
+bool IndexWriter::maybe_commit() {
+    if (pending_ < flush_threshold_) return false;
+    commit();
+    return true;
+}
+
+void IndexWriter::commit() {
+    db_.set_metadata(schema::metadata::last_update, now_iso());
+    db_.commit();
+    pending_ = 0;
+}
+
+std::size_t IndexWriter::prune(const std::set<std::string>& read_paths, const std::set<std::string>& seen_ids) {
+    const std::string prefix(schema::prefix(schema::Field::Path));
+    std::vector<Xapian::docid> doomed;
+    for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
+        const bool was_read = read_paths.contains(*t);
+        for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
+            auto stored = decode_stored(db_.get_document(*p).get_data());
+            bool gone = was_read ? !seen_ids.contains(stored.article.id)
+                                 : !std::filesystem::exists(stored.article.path);
+            if (gone) doomed.push_back(*p);
+        }
+    }
+    for (auto id : doomed) db_.delete_document(id);
+    pending_ += doomed.size();
+    return doomed.size();
+}
+
+}  // namespace privsearch::indexer

@@ -1,0 +1,39 @@
+#pragma once
+#include <xapian.h>
+
+#include <cstddef>
+#include <set>
+#include <string>
+
+namespace privsearch::indexer {
+
+enum class Outcome { Added, Updated, Unchanged };
+
+// The one writer of an index: replaces articles by their id term, commits in
+// batches, prunes what is gone. Opening throws UserError when another process
+// holds the index.
+class IndexWriter {
+public:
+    IndexWriter(const std::string& path, std::size_t flush_threshold);
+
+    Outcome write(const std::string& id_term, const Xapian::Document& doc);
+    // True when it committed (the batch was full).
+    bool maybe_commit();
+    void commit();
+
+    // Removes articles of files that are gone, and articles no longer in a file
+    // that was read in this run (`read_paths`: their path terms; `seen_ids`: ids).
+    std::size_t prune(const std::set<std::string>& read_paths, const std::set<std::string>& seen_ids);
+
+    const std::string& path() const { return path_; }
+
+private:
+    void add_spelling(const Xapian::Document& doc);
+
+    std::string path_;
+    Xapian::WritableDatabase db_;
+    std::size_t flush_threshold_;
+    std::size_t pending_ = 0;
+};
+
+}  // namespace privsearch::indexer
