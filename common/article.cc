@@ -1,7 +1,7 @@
 #include "article.h"
 
 #include "dates.h"
-#include "strings.h"
+#include "string_util.h"
 
 namespace privsearch {
 

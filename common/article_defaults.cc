@@ -2,7 +2,7 @@
 
 #include "dates.h"
 #include "sentences.h"
-#include "strings.h"
+#include "string_util.h"
 
 namespace privsearch {
 namespace {

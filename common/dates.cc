@@ -1,6 +1,6 @@
 #include "dates.h"
 
-#include "strings.h"
+#include "string_util.h"
 
 #include <unicode/calendar.h>
 #include <unicode/smpdtfmt.h>

@@ -1,7 +1,7 @@
 #include "front_matter.h"
 
 #include "article_defaults.h"
-#include "strings.h"
+#include "string_util.h"
 
 #include <filesystem>
 

@@ -1,15 +1,13 @@
 #include "gazetteer.h"
 
 #include "errors.h"
-#include "strings.h"
+#include "string_util.h"
 #include "text_normalize.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <fstream>
-#include <sstream>
 
 namespace privsearch {
 
@@ -80,14 +78,6 @@ Gazetteer Gazetteer::builtin() {
     return g;
 }
 
-void Gazetteer::load_file(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw UserError(path + ": cannot read entities file");
-    std::ostringstream s;
-    s << in.rdbuf();
-    load(s.str(), path);
-}
-
 void Gazetteer::load(std::string_view tsv, const std::string& origin) {
     std::size_t lineno = 0;
     for (std::string_view line : split(tsv, '\n')) {
@@ -105,10 +95,15 @@ void Gazetteer::load(std::string_view tsv, const std::string& origin) {
         std::string canonical(trim(cols[1]));
         if (canonical.empty()) throw UserError(where + "empty canonical name");
         std::size_t e = entity_for(*facet, canonical);
-        add_alias(e, canonical, false);
-        for (std::size_t c = 2; c < cols.size(); ++c)
-            for (auto alias : split(cols[c], '|'))
-                if (!trim(alias).empty()) add_alias(e, trim(alias), c == 3);
+        // A canonical name listed as weak ("Threads") is only as strong as that.
+        auto weak = cols.size() > 3 ? split(cols[3], '|') : std::vector<std::string_view>{};
+        bool canonical_is_weak = std::any_of(weak.begin(), weak.end(), [&](auto w) { return trim(w) == canonical; });
+        if (!canonical_is_weak) add_alias(e, canonical, false);
+        if (cols.size() > 2)
+            for (auto alias : split(cols[2], '|'))
+                if (!trim(alias).empty()) add_alias(e, trim(alias), false);
+        for (auto alias : weak)
+            if (!trim(alias).empty()) add_alias(e, trim(alias), true);
     }
 }
 

@@ -32,7 +32,6 @@ public:
 
     // Adds the entries of a TSV text; a bad line throws UserError naming origin:line.
     void load(std::string_view tsv, const std::string& origin);
-    void load_file(const std::string& path);
 
     const std::vector<Entity>& entities() const { return entities_; }
     const std::vector<Alias>& aliases() const { return aliases_; }

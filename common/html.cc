@@ -1,7 +1,7 @@
 #include "html.h"
 
 #include "article_defaults.h"
-#include "strings.h"
+#include "string_util.h"
 
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>

@@ -1,7 +1,7 @@
 #include "jsonl.h"
 
 #include "article_defaults.h"
-#include "strings.h"
+#include "string_util.h"
 
 #include <nlohmann/json.hpp>
 

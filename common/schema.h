@@ -84,6 +84,7 @@ namespace metadata {
 inline constexpr const char* last_update = "privsearch:last_update";
 inline constexpr const char* schema_version = "privsearch:schema";
 inline constexpr const char* schema_version_value = "1";
+inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher
 }  // namespace metadata
 
 // Weight of title words relative to body words.

@@ -17,3 +17,7 @@ struct Span {
 std::vector<Span> split_sentences(std::string_view utf8);
 
 }  // namespace privsearch
+
+namespace privsearch {
+inline std::string_view span_text(std::string_view text, Span s) { return text.substr(s.begin, s.end - s.begin); }
+}  // namespace privsearch

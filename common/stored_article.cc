@@ -36,7 +36,8 @@ StoredArticle decode_stored(std::string_view data) {
     a.path = str(st::path);
     a.line = j.value(st::line, std::size_t{0});
     s.text_sha256 = str(st::text_sha256);
-    for (const auto& [facet_name, names] : j.value(st::entities, nlohmann::json::object()).items()) {
+    const auto entities = j.value(st::entities, nlohmann::json::object());
+    for (const auto& [facet_name, names] : entities.items()) {
         auto facet = schema::facet_named(facet_name);
         if (!facet) continue;
         for (const auto& [name, count] : names.items()) s.entities.push_back({*facet, name, count.get<unsigned>()});

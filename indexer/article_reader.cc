@@ -1,14 +1,13 @@
 #include "article_reader.h"
 
 #include "charset.h"
+#include "file_io.h"
 #include "front_matter.h"
 #include "html.h"
 #include "jsonl.h"
-#include "strings.h"
+#include "string_util.h"
 
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace privsearch::indexer {
 namespace {
@@ -22,12 +21,9 @@ ParsedFile skipped(const std::string& path, std::string message) {
 }  // namespace
 
 ParsedFile read_articles(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return skipped(path, "cannot read file (permission denied?); skipped");
-    std::ostringstream buf;
-    buf << in.rdbuf();
-    if (in.bad()) return skipped(path, "read error; skipped");
-    std::string bytes = std::move(buf).str();
+    auto read = read_file(path);
+    if (!read) return skipped(path, "cannot read file (permission denied?); skipped");
+    const std::string& bytes = *read;
     if (bytes.empty()) return skipped(path, "empty file; skipped");
     if (looks_binary(bytes)) return skipped(path, "binary file, not text; skipped");
 

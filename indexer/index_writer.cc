@@ -61,6 +61,10 @@ void IndexWriter::add_spelling(const Xapian::Document& doc) {
     }
 }
 
+void IndexWriter::store_user_entities(const std::string& tsv) {
+    db_.set_metadata(schema::metadata::user_entities, tsv);
+}
+
 bool IndexWriter::maybe_commit() {
     if (pending_ < flush_threshold_) return false;
     commit();

@@ -25,6 +25,9 @@ public:
     // that was read in this run (`read_paths`: their path terms; `seen_ids`: ids).
     std::size_t prune(const std::set<std::string>& read_paths, const std::set<std::string>& seen_ids);
 
+    // Keeps the user's gazetteer with the index, so the searcher knows its entities.
+    void store_user_entities(const std::string& tsv);
+
     const std::string& path() const { return path_; }
 
 private:

@@ -5,6 +5,7 @@
 #include "document_builder.h"
 #include "document_source.h"
 #include "errors.h"
+#include "file_io.h"
 #include "gazetteer.h"
 #include "index_writer.h"
 #include "input_files.h"
@@ -51,17 +52,23 @@ void write_one(Prepared& p, IndexWriter& writer, Reporter& report, RunState& sta
 
 int run(const Options& options) {
     Gazetteer gazetteer = Gazetteer::builtin();
-    if (options.entities_file) gazetteer.load_file(*options.entities_file);
+    std::optional<std::string> user_entities;
+    if (options.entities_file) {
+        user_entities = read_file(*options.entities_file);
+        if (!user_entities) throw UserError(*options.entities_file + ": cannot read entities file");
+        gazetteer.load(*user_entities, *options.entities_file);
+    }
     const EntityMatcher matcher(gazetteer);
     Reporter report(options.quiet, options.verbose);
 
     InputFiles inputs = collect_inputs(options.inputs);
     for (const auto& p : inputs.problems) report.problem(p);
-    for (const auto& f : inputs.unsupported) report.note(f + ": not an article format; ignored");
+    for (const auto& f : inputs.unsupported) report.note(f + ": not an article (a README, or not .txt, .md, .jsonl or .html); ignored");
     if (inputs.files.empty()) throw UserError("nothing to index: no .txt, .md, .jsonl or .html files in the given paths");
 
     const std::string db_path = resolve_db_path(options.db);
     IndexWriter writer(db_path, options.flush_threshold);
+    if (user_entities) writer.store_user_entities(*user_entities);
     DocumentSource source(db_path, matcher);
 
     std::signal(SIGINT, on_signal);

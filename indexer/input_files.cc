@@ -1,6 +1,6 @@
 #include "input_files.h"
 
-#include "strings.h"
+#include "string_util.h"
 
 #include <algorithm>
 #include <array>
@@ -14,9 +14,12 @@ namespace {
 
 constexpr std::array<std::string_view, 6> kExtensions = {".txt", ".md", ".markdown", ".jsonl", ".html", ".htm"};
 
+// A folder's README describes the articles beside it; it is not one of them.
+bool is_readme(const fs::path& p) { return ascii_lower(p.stem().string()) == "readme"; }
+
 void add_file(const fs::path& p, InputFiles& out) {
     std::string s = fs::absolute(p).lexically_normal().string();
-    (is_supported(s) ? out.files : out.unsupported).push_back(std::move(s));
+    (is_supported(s) && !is_readme(p) ? out.files : out.unsupported).push_back(std::move(s));
 }
 
 void walk(const fs::path& dir, InputFiles& out) {

@@ -18,3 +18,9 @@ std::string slugify(std::string_view s);
 std::string shorten(std::string_view s, std::size_t max_bytes);
 
 }  // namespace privsearch
+
+namespace privsearch {
+// The number of code points before a byte offset: JSON offsets count characters,
+// as Python and most JSON consumers index strings.
+std::size_t char_offset(std::string_view utf8, std::size_t byte_offset);
+}  // namespace privsearch

@@ -1,4 +1,4 @@
-#include "strings.h"
+#include "string_util.h"
 
 #include <cctype>
 
@@ -60,4 +60,13 @@ std::string shorten(std::string_view s, std::size_t max_bytes) {
     return out + "…";
 }
 
+}  // namespace privsearch
+
+namespace privsearch {
+std::size_t char_offset(std::string_view utf8, std::size_t byte_offset) {
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < byte_offset && i < utf8.size(); ++i)
+        if ((static_cast<unsigned char>(utf8[i]) & 0xC0) != 0x80) ++n;
+    return n;
+}
 }  // namespace privsearch

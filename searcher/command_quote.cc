@@ -1,0 +1,41 @@
+#include "cli_options.h"
+#include "commands.h"
+#include "errors.h"
+#include "index.h"
+#include "quote_finder.h"
+#include "string_util.h"
+
+#include <iostream>
+
+namespace privsearch::searcher {
+namespace po = boost::program_options;
+
+namespace {
+constexpr std::size_t kMaxQuoteBytes = 2000;
+}
+
+int run_quote(int argc, char** argv) {
+    CommandLine cl("privsearch quote [options] \"TEXT\"\n"
+                   "Where a quotation occurs: the sentence, its speaker and a citation, oldest first;\n"
+                   "when it occurs nowhere exactly, the closest passages and the words that differ.\n"
+                   "Exit status 0 only when the quotation was found exactly.",
+                   "text");
+    cl.with_output(true, true).with_filters();
+    cl.add()("limit,n", po::value<std::size_t>()->default_value(20), "matches to show");
+    if (!cl.parse(argc, argv)) return exit_status::ok;
+    const std::string quote(trim(cl.words()));
+    if (quote.empty()) throw UserError("quote needs the quotation to look for, e.g. privsearch quote \"won't make us more safe\"");
+    if (quote.size() > kMaxQuoteBytes)
+        throw UserError("quotation too long (" + std::to_string(quote.size()) + " bytes; at most " +
+                        std::to_string(kMaxQuoteBytes) + "): quote one or two sentences");
+
+    auto db = open_index(cl.db_path());
+    Gazetteer g = load_gazetteer(db);
+    Searcher searcher(db, g);
+    QuoteResult result = find_quote(searcher, quote, cl.filters(g), cl.get<std::size_t>("limit"));
+    if (auto cite = cl.cite()) print_citations(std::cout, citations_of(result), *cite);
+    else make_printer(cl.format(), std::cout, cl.color())->quote(result);
+    return found_status(!result.matches.empty() && result.matches.front().exact);
+}
+
+}  // namespace privsearch::searcher

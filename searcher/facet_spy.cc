@@ -1,0 +1,36 @@
+#include "facet_spy.h"
+
+#include <algorithm>
+
+namespace privsearch::searcher {
+
+FacetSpy::FacetSpy(std::vector<schema::Facet> wanted) : wanted_(std::move(wanted)) {
+    for (auto f : wanted_) want_[static_cast<unsigned char>(schema::facet(f).code)] = true;
+}
+
+void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    const std::string v = doc.get_value(schema::slot(schema::Slot::Facets));
+    for_each_facet_entry(v, [&](char code, std::string_view value) {
+        if (!want_[static_cast<unsigned char>(code)]) return;
+        std::string key(1, code);
+        key += value;
+        ++counts_[key];
+    });
+}
+
+FacetCounts FacetSpy::counts() const {
+    FacetCounts out;
+    for (auto f : wanted_) out[f];
+    for (const auto& [key, n] : counts_)
+        if (auto f = schema::facet_with_code(key[0])) out[*f].push_back({key.substr(1), n});
+    for (auto& [facet, values] : out) {
+        bool by_date = facet == schema::Facet::Year || facet == schema::Facet::Month;
+        std::sort(values.begin(), values.end(), [by_date](const FacetValue& a, const FacetValue& b) {
+            if (by_date) return a.value < b.value;
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+    }
+    return out;
+}
+
+}  // namespace privsearch::searcher

@@ -1,0 +1,45 @@
+#pragma once
+#include "result.h"
+#include "schema.h"
+
+#include <xapian.h>
+
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace privsearch::searcher {
+
+// Counts facet values over a whole match set from the one facet value slot
+// (Slot::Facets): a multi-valued facet is counted exactly, one pass, one value read
+// per matching document, and no term lists touched.
+class FacetSpy : public Xapian::MatchSpy {
+public:
+    explicit FacetSpy(std::vector<schema::Facet> wanted);
+
+    void operator()(const Xapian::Document& doc, double weight) override;
+    Xapian::MatchSpy* clone() const override { return new FacetSpy(wanted_); }
+    std::string name() const override { return "privsearch::FacetSpy"; }
+
+    // Counts per facet: most frequent first, years and months in date order.
+    FacetCounts counts() const;
+
+private:
+    std::vector<schema::Facet> wanted_;
+    bool want_[256] = {};
+    std::unordered_map<std::string, std::size_t> counts_;  // facet code + value
+};
+
+// Calls fn(facet code, value) for each entry of a Slot::Facets value.
+template <typename Fn>
+void for_each_facet_entry(std::string_view encoded, Fn fn) {
+    while (!encoded.empty()) {
+        auto end = encoded.find('\0');
+        if (end == std::string_view::npos) end = encoded.size();
+        if (end > 0) fn(encoded[0], encoded.substr(1, end - 1));
+        encoded.remove_prefix(std::min(end + 1, encoded.size()));
+    }
+}
+
+}  // namespace privsearch::searcher

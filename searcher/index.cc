@@ -1,0 +1,21 @@
+#include "index.h"
+
+#include "errors.h"
+
+#include <filesystem>
+
+namespace privsearch::searcher {
+
+Xapian::Database open_index(const std::string& path) {
+    if (!std::filesystem::exists(path))
+        throw UserError("no index at " + path + ": build one with 'privsearch-index --db " + path +
+                        " corpus/' (or set PRIVSEARCH_DB)");
+    try {
+        return Xapian::Database(path);
+    } catch (const Xapian::Error& e) {
+        throw UserError(path + ": cannot open index: " + e.get_msg() +
+                        " (is it a privsearch index? rebuild it with privsearch-index)");
+    }
+}
+
+}  // namespace privsearch::searcher

@@ -1,0 +1,198 @@
+#include "query_builder.h"
+
+#include "analysis.h"
+#include "dates.h"
+#include "errors.h"
+#include "string_util.h"
+#include "text_normalize.h"
+
+#include <algorithm>
+
+namespace privsearch::searcher {
+namespace {
+
+constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
+                            Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
+                            Xapian::QueryParser::FLAG_PURE_NOT;
+
+// `agency:ice`, `platform:"Twitter"`: a boolean filter on an entity, by any alias.
+class EntityField : public Xapian::FieldProcessor {
+public:
+    EntityField(const Gazetteer& g, schema::Facet facet) : g_(g), facet_(facet) {}
+    Xapian::Query operator()(const std::string& value) override {
+        std::string name = resolve_entity(g_, facet_, value);
+        return Xapian::Query(schema::boolean_term(*schema::facet(facet_).field, name));
+    }
+
+private:
+    const Gazetteer& g_;
+    schema::Facet facet_;
+};
+
+// `source:CNN`: any case.
+class SourceField : public Xapian::FieldProcessor {
+public:
+    Xapian::Query operator()(const std::string& value) override {
+        return Xapian::Query(schema::boolean_term(schema::Field::Source, value));
+    }
+};
+
+// `date:2019..2020`, `date:2019-01-01..2019-06-30`, `date:2019..`.
+class DateRange : public Xapian::RangeProcessor {
+public:
+    DateRange() : Xapian::RangeProcessor(schema::slot(schema::Slot::Date), "date:") {}
+    Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        const unsigned slot = schema::slot(schema::Slot::Date);
+        if (begin.empty() && end.empty()) throw UserError("date range needs a start or an end, e.g. date:2019..2020");
+        if (begin.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, date_bound(end, true));
+        if (end.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_GE, slot, date_bound(begin, false));
+        std::string lo = date_bound(begin, false), hi = date_bound(end, true);
+        if (lo > hi) throw UserError("date range " + begin + ".." + end + " ends before it starts");
+        return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
+    }
+};
+
+void check_balanced(std::string_view q) {
+    int depth = 0;
+    bool quoted = false;
+    for (char c : q) {
+        if (c == '"') quoted = !quoted;
+        else if (!quoted && c == '(') ++depth;
+        else if (!quoted && c == ')' && --depth < 0) throw UserError("query has a ')' without its '('");
+    }
+    if (quoted) throw UserError("query has an unbalanced quote: close the phrase with \"");
+    if (depth > 0) throw UserError("query has a '(' without its ')'");
+}
+
+bool inside_quotes(std::string_view q, std::size_t pos) {
+    return std::count(q.begin(), q.begin() + static_cast<std::ptrdiff_t>(pos), '"') % 2 == 1;
+}
+
+Xapian::Query or_all(const std::vector<Xapian::Query>& qs) {
+    return Xapian::Query(Xapian::Query::OP_OR, qs.begin(), qs.end());
+}
+
+std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+}  // namespace
+
+std::string resolve_entity(const Gazetteer& g, schema::Facet facet, std::string_view value) {
+    std::string v(trim(value));
+    std::replace(v.begin(), v.end(), '_', ' ');
+    if (auto e = g.find(facet, v)) return g.entities()[*e].canonical;
+    std::string msg = "unknown " + std::string(schema::facet(facet).name) + " '" + std::string(value) + "'";
+    auto near = g.closest(facet, v, 3);
+    if (!near.empty()) msg += "; closest known: " + join(near, ", ");
+    throw UserError(msg + " (see 'privsearch facets --facet " + std::string(schema::facet(facet).name) + "')");
+}
+
+std::string date_bound(std::string_view text, bool upper) {
+    auto d = parse_date(text);
+    if (!d) throw UserError("bad date '" + std::string(text) + "': use YYYY, YYYY-MM or YYYY-MM-DD");
+    if (!upper) return d->sortable();
+    ArticleDate last = *d;
+    if (!last.month) last.month = 12;
+    if (!last.day) last.day = 31;  // an upper bound for string comparison, not a calendar date
+    return last.sortable();
+}
+
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
+    : db_(db), gazetteer_(gazetteer), matcher_(gazetteer) {}
+
+Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r) const {
+    using schema::Field;
+    Xapian::QueryParser qp;
+    qp.set_database(db_);
+    qp.set_stemmer(stemmer());
+    qp.set_stemming_strategy(r.exact ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
+    qp.set_default_op(r.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
+    for (const auto& f : schema::fields()) {
+        if (f.query_name.empty()) continue;
+        const std::string name(f.query_name), prefix(f.prefix);
+        if (!f.boolean) qp.add_prefix(name, prefix);
+        else if (f.field == Field::Id) qp.add_boolean_prefix(name, prefix);
+        else if (f.field == Field::Source) qp.add_boolean_prefix(name, (new SourceField)->release());
+    }
+    for (const auto& f : schema::facets())
+        if (f.field)
+            qp.add_boolean_prefix(std::string(schema::field(*f.field).query_name),
+                                  (new EntityField(gazetteer_, f.facet))->release());
+    qp.add_rangeprocessor((new DateRange)->release());
+    return qp;
+}
+
+std::string QueryBuilder::expand_entities(std::string_view q) const {
+    std::string out;
+    std::size_t copied = 0;
+    for (const auto& m : matcher_.find(q)) {
+        const char before = m.begin > 0 ? q[m.begin - 1] : ' ';
+        if (before == ':' || before == '+' || before == '-' || inside_quotes(q, m.begin)) continue;
+        const Entity& e = gazetteer_.entities()[m.entity];
+        std::string_view words = q.substr(m.begin, m.end - m.begin);
+        bool phrase = words.find(' ') != std::string_view::npos;
+        out.append(q.substr(copied, m.begin - copied));
+        out += "(" + (phrase ? quoted(words) : std::string(words)) + " OR " +
+               std::string(schema::field(*schema::facet(e.facet).field).query_name) + ":" + quoted(e.canonical) + ")";
+        copied = m.end;
+    }
+    out.append(q.substr(copied));
+    return out;
+}
+
+Xapian::Query QueryBuilder::parse(const SearchRequest& r, unsigned extra_flags) const {
+    std::string q = normalize_text(trim(r.query));
+    check_balanced(q);
+    auto qp = parser(r);
+    try {
+        return qp.parse_query(expand_entities(q), kFlags | extra_flags);
+    } catch (const Xapian::QueryParserError& e) {
+        throw UserError("cannot parse query '" + std::string(r.query) + "': " + e.get_msg());
+    }
+}
+
+Xapian::Query QueryBuilder::text(const SearchRequest& r) const {
+    if (trim(r.query).empty()) return Xapian::Query::MatchAll;
+    return parse(r, 0);
+}
+
+Xapian::Query QueryBuilder::filters(const Filters& f, std::optional<schema::Facet> except) const {
+    std::vector<Xapian::Query> parts;
+    for (const auto& [facet, names] : f.entities) {
+        if (facet == except || names.empty()) continue;
+        std::vector<Xapian::Query> any;
+        for (const auto& n : names) any.emplace_back(schema::boolean_term(*schema::facet(facet).field, n));
+        parts.push_back(or_all(any));
+    }
+    if (!f.sources.empty() && except != schema::Facet::Source) {
+        std::vector<Xapian::Query> any;
+        for (const auto& s : f.sources) any.emplace_back(schema::boolean_term(schema::Field::Source, s));
+        parts.push_back(or_all(any));
+    }
+    const unsigned slot = schema::slot(schema::Slot::Date);
+    if (f.since) parts.emplace_back(Xapian::Query::OP_VALUE_GE, slot, *f.since);
+    if (f.until) parts.emplace_back(Xapian::Query::OP_VALUE_LE, slot, *f.until);
+    if (parts.empty()) return Xapian::Query::MatchAll;
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+}
+
+Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
+    Xapian::Query t = text(r);
+    if (r.filters.empty()) return t;
+    return Xapian::Query(Xapian::Query::OP_FILTER, t, filters(r.filters));
+}
+
+std::optional<std::string> QueryBuilder::spelling_suggestion(const SearchRequest& r) const {
+    if (trim(r.query).empty()) return std::nullopt;
+    std::string q = normalize_text(trim(r.query));
+    auto qp = parser(r);
+    try {
+        qp.parse_query(q, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+    } catch (const Xapian::QueryParserError&) {
+        return std::nullopt;
+    }
+    std::string corrected = qp.get_corrected_query_string();
+    if (corrected.empty() || corrected == q) return std::nullopt;
+    return corrected;
+}
+
+}  // namespace privsearch::searcher

@@ -1,0 +1,113 @@
+#include "searcher.h"
+
+#include "facet_spy.h"
+#include "index.h"
+#include "snippet.h"
+
+namespace privsearch::searcher {
+namespace {
+
+bool has_words(const SearchRequest& r) { return r.query.find_first_not_of(" \t") != std::string::npos; }
+
+void apply_sort(Xapian::Enquire& enquire, const SearchRequest& r) {
+    const unsigned slot = schema::slot(schema::Slot::Date);
+    Sort sort = r.sort;
+    // Without words there is no relevance to rank by: newest first.
+    if (sort == Sort::Relevance && !has_words(r)) sort = Sort::Newest;
+    if (sort == Sort::Newest) enquire.set_sort_by_value_then_relevance(slot, true);
+    else if (sort == Sort::Oldest) enquire.set_sort_by_value_then_relevance(slot, false);
+}
+
+// Only the filters a facet's own values can be chosen from are left out of its counts.
+std::optional<schema::Facet> filtered_facet(const Filters& f, schema::Facet facet) {
+    if (schema::is_entity_facet(facet)) {
+        auto it = f.entities.find(facet);
+        if (it != f.entities.end() && !it->second.empty()) return facet;
+    }
+    if (facet == schema::Facet::Source && !f.sources.empty()) return facet;
+    return std::nullopt;
+}
+
+}  // namespace
+
+Searcher::Searcher(Xapian::Database& db, const Gazetteer& gazetteer) : db_(db), builder_(db, gazetteer) {}
+
+const std::vector<schema::Facet>& Searcher::result_facets() {
+    using schema::Facet;
+    static const std::vector<Facet> facets = {Facet::Agency, Facet::Platform, Facet::Organization,
+                                              Facet::Company, Facet::Source, Facet::Year};
+    return facets;
+}
+
+SearchResult Searcher::search(const SearchRequest& r) {
+    return with_retry(db_, [&](Xapian::Database&) { return run(r); });
+}
+
+SearchResult Searcher::run(const SearchRequest& r) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(builder_.build(r));
+    apply_sort(enquire, r);
+    FacetSpy spy(result_facets());
+    if (r.facets) enquire.add_matchspy(&spy);
+    // Exact totals and facet counts need the whole match set to be seen.
+    const Xapian::doccount check = r.facets ? db_.get_doccount() : static_cast<Xapian::doccount>(r.offset + r.limit);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset),
+                                         static_cast<Xapian::doccount>(r.limit), check);
+    SearchResult result;
+    result.total = mset.get_matches_estimated();
+    result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+        Hit hit;
+        hit.rank = r.offset + it.get_rank() - mset.get_firstitem() + 1;
+        hit.score = it.get_weight();
+        hit.article = decode_stored(it.get_document().get_data());
+        if (r.snippets)
+            hit.snippet = has_words(r) ? make_snippet(mset, hit.article.article.text, r.snippet_length)
+                                       : lead_snippet(hit.article.article.text, r.snippet_length);
+        result.hits.push_back(std::move(hit));
+    }
+    if (r.facets) {
+        result.facets = spy.counts();
+        add_disjunctive_counts(r, result.facets);
+    }
+    if (result.total == 0) result.did_you_mean = builder_.spelling_suggestion(r);
+    return result;
+}
+
+FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
+    return with_retry(db_, [&](Xapian::Database&) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(q);
+        FacetSpy spy(wanted);
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 0, db_.get_doccount());
+        return spy.counts();
+    });
+}
+
+void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts) {
+    for (auto facet : result_facets()) {
+        auto own = filtered_facet(r.filters, facet);
+        if (!own) continue;
+        Xapian::Query q(Xapian::Query::OP_FILTER, builder_.text(r), builder_.filters(r.filters, own));
+        counts[facet] = count_facets(q, {facet})[facet];
+    }
+}
+
+std::size_t Searcher::count(const SearchRequest& r) {
+    return with_retry(db_, [&](Xapian::Database&) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_query(builder_.build(r));
+        return static_cast<std::size_t>(enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated());
+    });
+}
+
+std::vector<FacetValue> Searcher::count_by(const SearchRequest& r, schema::Facet by) {
+    return facet_counts(r, {by})[by];
+}
+
+FacetCounts Searcher::facet_counts(const SearchRequest& r, const std::vector<schema::Facet>& wanted) {
+    return count_facets(builder_.build(r), wanted);
+}
+
+}  // namespace privsearch::searcher
