@@ -24,11 +24,11 @@ DocumentSource::DocumentSource(const std::string& db_path, const EntityMatcher& 
     }
 }
 
-bool DocumentSource::unchanged(const std::string& id_term, const std::string& hash) {
-    if (!existing_) return false;
+std::optional<std::string> DocumentSource::indexed_hash(const std::string& id_term) {
+    if (!existing_) return std::nullopt;
     auto p = existing_->postlist_begin(id_term);
-    if (p == existing_->postlist_end(id_term)) return false;
-    return existing_->get_document(*p).get_value(schema::slot(schema::Slot::ContentHash)) == hash;
+    if (p == existing_->postlist_end(id_term)) return std::nullopt;
+    return existing_->get_document(*p).get_value(schema::slot(schema::Slot::ContentHash));
 }
 
 void DocumentSource::prepare(Article article, const std::function<void(Prepared)>& emit) {
@@ -37,7 +37,9 @@ void DocumentSource::prepare(Article article, const std::function<void(Prepared)
     p.location = location_of(article);
     p.path_term = schema::boolean_term(schema::Field::Path, article.path);
     AnalysedArticle a = analyse(std::move(article), matcher_);
-    if (!unchanged(id_term(p.id), a.content_hash)) p.doc = build_document(a, tg_);
+    auto hash = indexed_hash(id_term(p.id));
+    p.indexed_before = hash.has_value();
+    if (hash != a.content_hash) p.doc = build_document(a, tg_);
     emit(std::move(p));
 }
 
@@ -46,7 +48,7 @@ void DocumentSource::run(const std::vector<std::string>& files, const std::funct
     for (const auto& file : files) {
         if (stop) return;
         ParsedFile parsed = read_articles(file);
-        for (auto& problem : parsed.problems) emit(Prepared{std::move(problem), {}, {}, {}, {}});
+        for (auto& problem : parsed.problems) emit(Prepared{std::move(problem), {}, {}, {}, {}, false});
         for (auto& article : parsed.articles) {
             if (stop) return;
             prepare(std::move(article), emit);

@@ -20,6 +20,7 @@ struct Prepared {
     std::string location;   // path[:line], for messages
     std::string path_term;
     std::optional<Xapian::Document> doc;  // none: unchanged
+    bool indexed_before = false;          // the index (as last committed) has this id
 };
 
 // Reads the files, analyses each article and builds its document, skipping those
@@ -34,7 +35,8 @@ public:
 
 private:
     void prepare(Article article, const std::function<void(Prepared)>& emit);
-    bool unchanged(const std::string& id_term, const std::string& hash);
+    // The content hash the index holds for an id, if it holds the id.
+    std::optional<std::string> indexed_hash(const std::string& id_term);
 
     std::optional<Xapian::Database> existing_;
     const EntityMatcher& matcher_;

@@ -26,6 +26,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     }
 }
 
+constexpr Xapian::termcount kMinSpellingCount = 3;
+
 // Words worth suggesting in "did you mean": unprefixed, unstemmed, alphabetic.
 bool spelling_word(const std::string& term) {
     if (term.size() < 3) return false;
@@ -46,19 +48,29 @@ std::string now_iso() {
 IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold)
     : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold) {}
 
-Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc) {
+Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc, bool is_new) {
+    count_spelling(doc);
+    ++pending_;
+    if (is_new) {
+        db_.add_document(doc);
+        return Outcome::Added;
+    }
     Outcome outcome = db_.term_exists(id_term) ? Outcome::Updated : Outcome::Added;
     db_.replace_document(id_term, doc);
-    add_spelling(doc);
-    ++pending_;
     return outcome;
 }
 
-void IndexWriter::add_spelling(const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
-        const std::string& term = *t;
-        if (spelling_word(term)) db_.add_spelling(term, t.get_wdf());
-    }
+void IndexWriter::count_spelling(const Xapian::Document& doc) {
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
+        if (spelling_word(*t)) ++spelling_[*t];
+}
+
+void IndexWriter::flush_spelling() {
+    // A word in only one or two articles of a whole batch is mostly a name or a typo: a
+    // poor suggestion, and writing the spelling table is a fifth of the indexing cost.
+    for (const auto& [word, n] : spelling_)
+        if (n >= kMinSpellingCount) db_.add_spelling(word, n);
+    spelling_.clear();
 }
 
 void IndexWriter::store_user_entities(const std::string& tsv) {
@@ -72,6 +84,7 @@ bool IndexWriter::maybe_commit() {
 }
 
 void IndexWriter::commit() {
+    flush_spelling();
     db_.set_metadata(schema::metadata::last_update, now_iso());
     db_.commit();
     pending_ = 0;
