@@ -87,6 +87,17 @@ std::optional<ArticleDate> parse_with(Parser& p, const icu::UnicodeString& text)
 constexpr std::array<std::string_view, 8> kDateLabels = {"date:", "date", "published:", "published",
                                                          "updated:", "updated", "posted:", "posted"};
 
+// The length of a trailing time zone abbreviation (" BST", " EDT"), or 0.
+std::size_t trailing_zone(std::string_view text) {
+    auto space = text.rfind(' ');
+    if (space == std::string_view::npos) return 0;
+    std::string_view zone = text.substr(space + 1);
+    if (zone.size() < 2 || zone.size() > 5) return 0;
+    for (char c : zone)
+        if (c < 'A' || c > 'Z') return 0;
+    return text.size() - space;
+}
+
 }  // namespace
 
 std::string ArticleDate::iso() const {
@@ -109,6 +120,8 @@ std::optional<ArticleDate> parse_date(std::string_view text) {
     auto u = icu::UnicodeString::fromUTF8(icu::StringPiece(text.data(), static_cast<int32_t>(text.size())));
     for (auto& p : parsers())
         if (auto d = parse_with(p, u)) return d;
+    // ICU knows few zone abbreviations (not BST); the date stands without the zone.
+    if (auto zone = trailing_zone(text)) return parse_date(text.substr(0, text.size() - zone));
     return std::nullopt;
 }
 

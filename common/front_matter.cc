@@ -59,6 +59,7 @@ ParsedFile parse_text_file(std::string_view text, const std::string& path) {
     if (trim(line_at(text, 0).text) == "---") {
         body = read_block(text, path, a, out);
         if (body == std::string_view::npos) {
+            out.problems.clear();  // those lines were text, not a block with bad lines
             out.problems.push_back({path, 1, "front matter opened with '---' is never closed; indexed the whole file as text", false});
             a = Article{};
             a.path = path;

@@ -19,6 +19,17 @@ std::unique_ptr<icu::BreakIterator> make_iterator() {
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
 
+// "U.S.", "U.K.": ICU ends a sentence after an initialism followed by a capitalised word
+// ("U.S. Secret Service"); news prose almost never does.
+bool ends_with_initialism(std::string_view s) {
+    int letters = 0;
+    while (s.size() >= 2 && s.back() == '.' && s[s.size() - 2] >= 'A' && s[s.size() - 2] <= 'Z') {
+        ++letters;
+        s.remove_suffix(2);
+    }
+    return letters >= 2 && (s.empty() || is_space(s.back()) || s.back() == '(');
+}
+
 }  // namespace
 
 std::vector<Span> split_sentences(std::string_view utf8) {
@@ -34,7 +45,12 @@ std::vector<Span> split_sentences(std::string_view utf8) {
         auto e = static_cast<std::size_t>(end);
         while (b < e && is_space(utf8[b])) ++b;
         while (e > b && is_space(utf8[e - 1])) --e;
-        if (b < e) spans.push_back({b, e});
+        if (b >= e) continue;
+        if (!spans.empty() && ends_with_initialism(utf8.substr(spans.back().begin, spans.back().end - spans.back().begin)) &&
+            utf8.substr(spans.back().end, b - spans.back().end).find('\n') == std::string_view::npos)
+            spans.back().end = e;
+        else
+            spans.push_back({b, e});
     }
     utext_close(ut);
     return spans;

@@ -102,16 +102,17 @@ FoldedText fold_for_matching(std::string_view utf8) {
     FoldedText f;
     f.text.reserve(utf8.size());
     f.origin.reserve(utf8.size() + 1);
-    bool pending_space = false;
+    constexpr std::size_t kNone = std::string_view::npos;
+    std::size_t space_begin = kNone;  // where a run of white space started
     for_each_code_point(utf8, [&](char32_t c, std::size_t b, std::size_t) {
         if (u_isUWhiteSpace(static_cast<UChar32>(c))) {
-            pending_space = !f.text.empty();
+            if (space_begin == kNone && !f.text.empty()) space_begin = b;
             return;
         }
-        if (pending_space) {
+        if (space_begin != kNone) {
             f.text += ' ';
-            f.origin.push_back(static_cast<std::uint32_t>(b));
-            pending_space = false;
+            f.origin.push_back(static_cast<std::uint32_t>(space_begin));
+            space_begin = kNone;
         }
         char32_t folded = fold_typography(c);
         if (!folded) folded = static_cast<char32_t>(u_foldCase(static_cast<UChar32>(c), U_FOLD_CASE_DEFAULT));

@@ -2,6 +2,7 @@
 
 #include "analysis.h"
 #include "article_reader.h"
+#include "db_retry.h"
 #include "document_builder.h"
 #include "schema.h"
 
@@ -26,9 +27,12 @@ DocumentSource::DocumentSource(const std::string& db_path, const EntityMatcher& 
 
 std::optional<std::string> DocumentSource::indexed_hash(const std::string& id_term) {
     if (!existing_) return std::nullopt;
-    auto p = existing_->postlist_begin(id_term);
-    if (p == existing_->postlist_end(id_term)) return std::nullopt;
-    return existing_->get_document(*p).get_value(schema::slot(schema::Slot::ContentHash));
+    // The writer's commits retire the revision this reader started on: reopen and retry.
+    return with_retry(*existing_, [&](Xapian::Database& db) -> std::optional<std::string> {
+        auto p = db.postlist_begin(id_term);
+        if (p == db.postlist_end(id_term)) return std::nullopt;
+        return db.get_document(*p).get_value(schema::slot(schema::Slot::ContentHash));
+    });
 }
 
 void DocumentSource::prepare(Article article, const std::function<void(Prepared)>& emit) {

@@ -6,10 +6,23 @@
 
 #include <iostream>
 
+namespace {
+constexpr int kAttempts = 5;
+}
+
 int main(int argc, char** argv) {
     using namespace privsearch;
     try {
-        return searcher::dispatch(argc, argv);
+        // An indexer's commits can retire the revision a command is reading even between
+        // its steps (opening, metadata, search). Commands compute before they print, so
+        // running one again from the start shows the new state and nothing twice.
+        for (int attempt = 1;; ++attempt) {
+            try {
+                return searcher::dispatch(argc, argv);
+            } catch (const Xapian::DatabaseModifiedError&) {
+                if (attempt == kAttempts) throw;
+            }
+        }
     } catch (const UserError& e) {
         std::cerr << "privsearch: " << e.what() << "\n";
     } catch (const Xapian::Error& e) {

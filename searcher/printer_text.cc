@@ -44,6 +44,14 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
     return std::to_string(n) + " " + std::string(n == 1 ? one : many);
 }
 
+// "Matt Cagle, an attorney for ..."; a role alone when the text names nobody.
+std::string speaker_text(const Speaker& s) {
+    std::vector<std::string> parts;
+    for (const auto* p : {&s.name, &s.role})
+        if (!p->empty()) parts.push_back(*p);
+    return join(parts, ", ");
+}
+
 std::string diff_text(const WordDiff& d) {
     switch (d.kind) {
         case WordDiff::Kind::Added: return "+" + d.quoted;
@@ -154,8 +162,7 @@ private:
              << "     " << style_.meta(byline(a)) << "\n"
              << "     " << highlighted(span_text(text, m.sentence), {{local.begin, local.end}}, style_) << "\n";
         if (m.speaker)
-            out_ << "     " << style_.label("speaker:") << " " << m.speaker->name
-                 << (m.speaker->role.empty() ? "" : ", " + m.speaker->role) << "\n";
+            out_ << "     " << style_.label("speaker:") << " " << speaker_text(*m.speaker) << "\n";
         if (!m.exact) {
             std::vector<std::string> diffs;
             for (const auto& d : m.differences) diffs.push_back(diff_text(d));

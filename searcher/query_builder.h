@@ -33,6 +33,8 @@ public:
     // `("Immigration and Customs Enforcement" OR agency:"ICE")`.
     std::string expand_entities(std::string_view normalized_query) const;
 
+    const Gazetteer& gazetteer() const { return gazetteer_; }
+
 private:
     Xapian::QueryParser parser(const SearchRequest& r) const;
     Xapian::Query parse(const SearchRequest& r, unsigned extra_flags) const;

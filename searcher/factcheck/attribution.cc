@@ -1,97 +1,30 @@
 #include "attribution.h"
 
-#include "strings.h"
+#include "word_class.h"
 
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <initializer_list>
 
 namespace privsearch::searcher::attribution {
 namespace {
 
 using Words = std::span<const Token>;
 
-bool in(std::string_view word, std::initializer_list<std::string_view> set) {
-    const std::string lower = ascii_lower(word);
-    return std::find(set.begin(), set.end(), lower) != set.end();
-}
-
-bool is_speech_verb(std::string_view w) {
-    // Lower case only: "Says" opening a sentence is rarely attribution. Nouns that are
-    // also verbs ("states", "notes", "claims") are left out.
-    static constexpr std::string_view kVerbs[] = {
-        "said", "says", "say", "told", "tells", "wrote", "writes", "added", "adds", "stated", "explained",
-        "explains", "argued", "argues", "warned", "warns", "noted", "continues", "continued", "reads",
-        "asked", "insisted", "insists", "claimed", "commented", "replied", "responded", "testified",
-        "tweeted", "posted", "declared", "announced", "acknowledged", "admitted", "recalled", "cautioned",
-        "emphasized", "emphasised", "stressed", "observed", "concluded", "remarked", "countered", "conceded"};
-    return std::find(std::begin(kVerbs), std::end(kVerbs), w) != std::end(kVerbs);
-}
-
-bool is_capitalised(std::string_view w) {
-    UChar32 c;
-    int32_t i = 0;
-    U8_NEXT(reinterpret_cast<const uint8_t*>(w.data()), i, static_cast<int32_t>(w.size()), c);
-    return c >= 0 && (u_isupper(c) || u_istitle(c));
-}
-
-bool is_acronym(std::string_view w) {
-    return w.size() >= 2 && std::all_of(w.begin(), w.end(), [](char c) { return (c >= 'A' && c <= 'Z') || c == '.'; });
-}
-
-bool is_determiner(std::string_view w) { return in(w, {"the", "a", "an"}); }
-
-// Lower-case words that may sit inside a capitalised name: "Department of Justice",
-// "Immigration and Customs Enforcement", "Ursula von der Leyen".
-bool is_name_connector(std::string_view w) {
-    return !is_capitalised(w) && in(w, {"of", "and", "for", "&", "de", "van", "von", "der", "da", "di", "bin", "al", "la", "le", "du", "del"});
-}
-
-// Capitalised words that are a job, not part of a person's name.
-bool is_title(std::string_view w) {
-    return in(w, {"director", "senator", "sen.", "rep.", "representative", "president", "chief", "officer",
-                  "attorney", "counsel", "commissioner", "secretary", "minister", "chairman", "chairwoman", "chair",
-                  "spokesperson", "spokesman", "spokeswoman", "professor", "prof.", "judge", "justice", "general",
-                  "gov.", "governor", "mayor", "detective", "sheriff", "deputy", "executive", "analyst", "researcher",
-                  "founder", "lawyer", "senior", "staff", "policy", "manager", "head", "vice", "campaigner",
-                  "advocate", "editor", "reporter", "congressman", "congresswoman", "councilmember", "lt.", "gen.",
-                  "sgt.", "capt.", "chancellor", "ceo", "cto", "ciso"});
-}
-
-bool is_pronoun_word(std::string_view w) { return in(w, {"he", "she", "they", "it", "we", "i"}); }
-
-bool is_initial(std::string_view w) { return w.size() == 2 && w[1] == '.' && is_capitalised(w); }
-
 // A person's or an organisation's name: capitalised words, with connectors inside.
 bool is_name(Words part) {
     if (part.empty() || part.size() > 6 || !is_capitalised(part.front().text) || !is_capitalised(part.back().text))
         return false;
-    return std::all_of(part.begin(), part.end(), [](const Token& t) {
-        return (is_capitalised(t.text) && !is_determiner(t.text)) || is_name_connector(t.text);
+    const bool organisation = std::any_of(part.begin(), part.end(), [](const Token& t) { return is_name_connector(t.text); });
+    return std::all_of(part.begin(), part.end(), [&](const Token& t) {
+        return (is_capitalised(t.text) && !is_determiner(t.text) && (organisation || !is_title(t.text))) ||
+               is_name_connector(t.text);
     });
 }
 
-// Words that open a prepositional or relative tail after a name: "said Smith in a
-// statement", "said Smith, who leads...".
-bool opens_tail(std::string_view w) {
-    return in(w, {"in", "on", "at", "during", "last", "this", "earlier", "later", "to", "when", "after", "before",
-                  "while", "who", "which", "that", "adding", "noting", "via", "through", "about", "yesterday",
-                  "today", "as", "because", "and", "but", "citing", "referring", "pointing", "speaking", "where",
-                  "whose", "although", "though", "according", "told", "said"});
-}
-
 // Clause openers that come before the subject: "In a statement, NAME said".
-bool opens_intro(Words part) {
-    if (part.empty()) return true;
-    std::string_view w = part.front().text;
-    return (w.size() > 4 && w.ends_with("ing")) ||
-           in(w, {"in", "on", "at", "during", "after", "before", "last", "this", "earlier", "later", "since", "when",
-                  "while", "as", "although", "though", "despite", "for", "asked", "however", "meanwhile", "still",
-                  "yet", "instead", "now", "separately", "also", "then", "but", "and", "so", "today", "yesterday",
-                  "previously", "similarly", "likewise", "further", "moreover"});
-}
+bool is_intro(Words part) { return part.empty() || opens_intro(part.front().text); }
 
 std::string slice(std::string_view text, Words part) {
     if (part.empty()) return {};
@@ -111,17 +44,15 @@ std::vector<Words> split_parts(Words tokens) {
     return parts;
 }
 
+bool is_name_word(const Token& t) { return is_capitalised(t.text) && !is_title(t.text) && !is_acronym(t.text); }
+
 // "Electronic Frontier Foundation privacy litigation director Adam Schwartz": the
-// name is the trailing run of capitalised words (two, or three with an initial or
-// particle), the role everything before it.
+// name is the trailing run of capitalised words (two, three with a middle initial),
+// the role everything before it.
 Speaker split_role_name(std::string_view text, Words part) {
     std::size_t first = part.size();
-    while (first > 0 && is_capitalised(part[first - 1].text) && !is_title(part[first - 1].text) &&
-           !is_acronym(part[first - 1].text) && part.size() - first < 2)
-        --first;
-    if (first > 0 && part.size() - first == 2 && (is_initial(part[first].text) || is_name_connector(part[first - 1].text)) &&
-        first > 1 && is_capitalised(part[first - (is_initial(part[first].text) ? 1 : 2)].text))
-        first -= is_initial(part[first].text) ? 1 : 2;
+    while (first > 0 && part.size() - first < 2 && is_name_word(part[first - 1])) --first;
+    if (first > 0 && part.size() - first == 2 && is_initial(part[first].text) && is_name_word(part[first - 1])) --first;
     if (first == part.size() || first == 0) return {slice(text, part), ""};
     return {slice(text, part.subspan(first)), slice(text, part.first(first))};
 }
@@ -130,6 +61,8 @@ Speaker split_role_name(std::string_view text, Words part) {
 // Matt Cagle" (with its role).
 Speaker read_name(std::string_view text, Words part) {
     if (is_name(part)) return {slice(text, part), ""};
+    // "a Meta spokesperson" names no one: it is a role.
+    if (in(part.front().text, {"a", "an"})) return {"", slice(text, part)};
     const bool capitalised_end = is_capitalised(part.back().text);
     const bool role_before = std::any_of(part.begin(), part.end() - 1, [](const Token& t) {
         return (!is_capitalised(t.text) && !is_name_connector(t.text) && !is_determiner(t.text)) || is_title(t.text);
@@ -155,39 +88,49 @@ std::optional<Speaker> read_speaker(std::string_view text, const std::vector<Wor
     return s;
 }
 
-// After a verb: "said Smith in a statement" keeps "Smith".
+// After a verb: "said Smith in a statement" keeps "Smith", and nothing after it.
 std::optional<Speaker> read_object(std::string_view text, Words tokens) {
     auto parts = split_parts(tokens);
     if (parts.empty()) return std::nullopt;
-    Words& p1 = parts[0];
+    const Words p1 = parts[0];
     for (std::size_t i = 1; i < p1.size(); ++i)
         if (!is_capitalised(p1[i].text) && opens_tail(p1[i].text) && !is_name_connector(p1[i].text)) {
-            p1 = p1.first(i);
-            parts.resize(1);  // what follows the tail is no longer about the speaker
+            parts = {p1.first(i)};
             break;
         }
     if (opens_tail(p1.front().text) || is_pronoun_word(p1.front().text)) return std::nullopt;
     return read_speaker(text, parts);
 }
 
+// Whether word i of a part is a connector inside a name ("Immigration and Customs").
+bool inside_name(Words part, std::size_t i) {
+    return i > 0 && i + 1 < part.size() && is_name_connector(part[i].text) && is_capitalised(part[i - 1].text) &&
+           is_capitalised(part[i + 1].text);
+}
+
 // Before a verb: "In a statement, the FBI said" keeps "the FBI"; "..., and Smith said"
-// keeps "Smith".
-std::optional<Speaker> read_subject(std::string_view text, Words tokens) {
+// keeps "Smith". With `whole`, a subject that is a clause rather than a name is no
+// subject at all: after a quotation, `"covered information" that the bill said`.
+std::optional<Speaker> read_subject(std::string_view text, Words tokens, bool whole) {
     auto parts = split_parts(tokens);
-    while (parts.size() > 1 && opens_intro(parts.front())) parts.erase(parts.begin());
+    while (parts.size() > 1 && is_intro(parts.front())) parts.erase(parts.begin());
     if (parts.empty()) return std::nullopt;
-    // The subject is the last clause: "...; but" or "that ... and Smith said".
     Words& p1 = parts[0];
-    if (parts.size() == 1)
-        for (std::size_t i = p1.size(); i-- > 0;) {
-            const bool inside_name = i > 0 && i + 1 < p1.size() && is_name_connector(p1[i].text) &&
-                                     is_capitalised(p1[i - 1].text) && is_capitalised(p1[i + 1].text);
-            if (!inside_name && !is_capitalised(p1[i].text) && opens_tail(p1[i].text)) {
-                p1 = p1.subspan(i + 1);
-                break;
-            }
+    const std::string_view head = p1.front().text;
+    if (whole && !is_capitalised(head) && !is_determiner(head) && !is_pronoun_word(head)) return std::nullopt;
+    for (std::size_t i = p1.size(); i-- > 0;)
+        if (!is_capitalised(p1[i].text) && opens_clause(p1[i].text) && !inside_name(p1, i)) {
+            // "ACLU surveillance and cybersecurity counsel Jennifer Granick" is one subject.
+            if (whole && in(p1[i].text, {"and", "or"})) continue;
+            if (whole) return std::nullopt;
+            p1 = p1.subspan(i + 1);
+            break;
         }
-    while (!p1.empty() && opens_intro(p1.first(1)) && p1.size() > 1) p1 = p1.subspan(1);
+    // "Last year the FBI", "But Smith": the subject starts at its determiner, or after the opener.
+    if (p1.size() > 1 && is_intro(p1.first(1))) {
+        auto det = std::find_if(p1.begin() + 1, p1.end(), [](const Token& t) { return is_determiner(t.text); });
+        p1 = p1.subspan(det == p1.end() ? 1 : static_cast<std::size_t>(det - p1.begin()));
+    }
     if (p1.empty() || p1.size() > 10) return std::nullopt;
     if (is_pronoun_word(p1.front().text) && p1.size() == 1) return Speaker{slice(text, p1), ""};
     return read_speaker(text, parts);
@@ -204,8 +147,9 @@ std::optional<std::size_t> first_verb(Words tokens, std::size_t within) {
             continue;
         }
         ++words;
-        if (is_speech_verb(tokens[i].text) ||
-            (i + 1 < tokens.size() && in(tokens[i].text, {"according"}) && tokens[i + 1].text == "to"))
+        const std::string_view next = i + 1 < tokens.size() ? tokens[i + 1].text : "";
+        if (is_speech_verb(tokens[i].text) || (in(tokens[i].text, {"according"}) && next == "to") ||
+            (tokens[i].text == "put" && next == "it"))
             return i;
     }
     return std::nullopt;
@@ -263,10 +207,18 @@ std::optional<Speaker> after_quote(std::string_view text, std::span<const Token>
     while (i < tokens.size() && !tokens[i].word && !is_dash(tokens[i])) ++i;
     if (i < tokens.size() && is_dash(tokens[i])) return read_object(text, tokens.subspan(i + 1));
     Words rest = tokens.subspan(i);
-    auto verb = first_verb(rest, leading ? 6 : 12);
+    auto verb = first_verb(rest, leading ? 16 : 12);
     if (!verb) return std::nullopt;
     if (*verb == 0) return read_object(text, rest.subspan(object_start(rest, 0)));
-    return read_subject(text, rest.first(*verb));
+    Words subject = rest.first(*verb);
+    if (leading) return read_subject(text, subject, false);
+    // The sentence may go on past the quotation before its attribution:
+    // `needs "real-time access" to fight threats, the FBI said`.
+    for (std::size_t start = 0; start < subject.size(); ++start) {
+        if (start > 0 && subject[start - 1].text != ",") continue;
+        if (auto s = read_subject(text, subject.subspan(start), true)) return s;
+    }
+    return std::nullopt;
 }
 
 std::optional<Speaker> before_quote(std::string_view text, std::span<const Token> tokens) {
@@ -275,8 +227,30 @@ std::optional<Speaker> before_quote(std::string_view text, std::span<const Token
             if (auto s = read_object(text, tokens.subspan(i + 2))) return s;
         }
     for (std::size_t i = tokens.size(); i-- > 0;)
-        if (tokens[i].word && is_speech_verb(tokens[i].text)) return read_subject(text, tokens.first(i));
+        if (tokens[i].word && is_speech_verb(tokens[i].text)) return read_subject(text, tokens.first(i), false);
+    // Without a speech verb, the one who confirms, calls for or ensures what is quoted.
+    for (std::size_t i = tokens.size(); i-- > 0;)
+        if (tokens[i].word && is_reporting_verb(tokens[i].text)) {
+            Words subject = tokens.first(i);
+            while (!subject.empty() && in(subject.back().text, {"have", "has", "had", "also", "repeatedly", "previously", "already"}))
+                subject = subject.first(subject.size() - 1);
+            return read_subject(text, subject, false);
+        }
     return std::nullopt;
+}
+
+std::optional<Speaker> sentence_subject(std::string_view text, std::span<const Token> tokens) {
+    auto parts = split_parts(tokens);
+    if (parts.empty() || is_intro(parts[0])) return std::nullopt;
+    const Words p1 = parts[0];
+    std::size_t run = 0;
+    while (run < p1.size() && ((is_capitalised(p1[run].text) && !is_determiner(p1[run].text)) || inside_name(p1, run)))
+        ++run;
+    if (run == 0) return std::nullopt;
+    // "NAME, ROLE, has studied...": the role is an apposition between commas.
+    if (run == p1.size() && parts.size() > 2 && reads_as_role(parts[1]))
+        return Speaker{slice(text, p1), slice(text, parts[1])};
+    return Speaker{slice(text, p1.first(run)), ""};
 }
 
 }  // namespace privsearch::searcher::attribution

@@ -29,6 +29,10 @@ std::optional<Speaker> after_quote(std::string_view text, std::span<const Token>
 // `According to NAME, ROLE,`, `In a statement, NAME said`.
 std::optional<Speaker> before_quote(std::string_view text, std::span<const Token> tokens);
 
+// The named subject opening a sentence, for a pronoun in the next one to refer to:
+// "Amira Haddad, a computer scientist, has studied...".
+std::optional<Speaker> sentence_subject(std::string_view text, std::span<const Token> tokens);
+
 // "he", "she", "they": a speaker to look up earlier in the text.
 bool is_pronoun(std::string_view name);
 
