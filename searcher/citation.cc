@@ -31,7 +31,8 @@ std::string plain(const Citation& c) {
     auto loc = locate(c);
     if (loc) out += "“" + loc->sentence + "”\n    — ";
     if (!a.author.empty()) out += a.author + ". ";
-    out += "“" + a.title + ".” ";
+    const bool closed = a.title.ends_with('.') || a.title.ends_with('?') || a.title.ends_with('!') || a.title.ends_with("…");
+    out += "“" + a.title + (closed ? "" : ".") + "” ";
     std::vector<std::string> where;
     for (const auto* f : {&a.source, &a.date})
         if (!f->empty()) where.push_back(*f);

@@ -64,8 +64,10 @@ public:
     Alignment best(std::string_view quote, std::string_view text) const {
         const std::size_t n = q_.size();
         std::size_t end = 0;
+        // On a tie, the later end: "any safer" against "more safe" reads as two changed
+        // words, not as two added ones with the text's words left out of the passage.
         for (std::size_t j = 1; j <= t_.size(); ++j)
-            if (at(n, j) < at(n, end)) end = j;
+            if (at(n, j) <= at(n, end)) end = j;
         Alignment a{at(n, end), 0, end, {}};
         std::size_t i = n, j = end;
         while (i > 0) {
