@@ -1,0 +1,166 @@
+// End-to-end tests of privsearch quote, verify and --cite on an index of corpus/.
+#include "harness.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+
+using namespace e2e;
+using nlohmann::json;
+
+namespace {
+
+const std::string kPrivsec = "privsec-2019-fbi-social-media-monitoring";
+const std::string kCnn = "cnn-2019-08-08-fbi-social-media-contractors";
+
+const std::string& corpus_db() {
+    static TempDir dir;
+    static const std::string db = [] {
+        std::string path = dir / "db";
+        index_corpus(path);
+        return path;
+    }();
+    return db;
+}
+
+json run_json(const std::vector<std::string>& args, int expected_status) {
+    RunResult r = search_cmd(corpus_db(), args);
+    INFO("stderr: " << r.err);
+    REQUIRE(r.status == expected_status);
+    return parse_json(r.out);
+}
+
+// The article text as stored, to check offsets against.
+std::string stored_text(const std::string& id) {
+    return run_json({"show", id, "--json"}, 0)["text"].get<std::string>();
+}
+
+}  // namespace
+
+TEST_CASE("quote: straight quotes find the curly-quoted text, with sentence, offsets and speaker", "[factcheck][quote]") {
+    // The article has "won’t" (curly); the query has a straight apostrophe.
+    json j = run_json({"quote", "--json", "Treating social media users like suspects won't make us more safe"}, 0);
+    CHECK(j["schema_version"] == 1);
+    REQUIRE(j["matches"].size() == 1);
+    const json& m = j["matches"][0];
+    CHECK(m["id"] == kPrivsec);
+    CHECK(m["exact"] == true);
+    CHECK(m["source"] == "PrivSec Report");
+    std::string sentence = m["sentence"];
+    CHECK(sentence.find("won’t make us more safe") != std::string::npos);
+    CHECK(utf8_substr(stored_text(kPrivsec), m["start"], m["end"]) == sentence);
+    REQUIRE(m["speaker"].is_object());
+    CHECK(m["speaker"]["name"] == "Matt Cagle");
+    CHECK(std::string(m["speaker"]["role"]).find("American Civil Liberties Union") != std::string::npos);
+}
+
+TEST_CASE("quote: case, dashes and line breaks do not matter", "[factcheck][quote]") {
+    json j = run_json({"quote", "--json", "HISTORY DEMONSTRATES that the\nsurveillance of electronic communications"}, 0);
+    REQUIRE(j["matches"].size() == 1);
+    CHECK(j["matches"][0]["id"] == "x-dataminr-real-time-data-police");
+    CHECK(j["matches"][0]["speaker"]["name"] == "X’s lawyers");
+}
+
+TEST_CASE("quote: a misquotation is a near miss naming the changed words", "[factcheck][quote]") {
+    json j = run_json({"quote", "--json", "Treating social media users like suspects won't make us any safer"}, 1);
+    REQUIRE(!j["matches"].empty());
+    const json& m = j["matches"][0];
+    CHECK(m["id"] == kPrivsec);
+    CHECK(m["exact"] == false);
+    CHECK(m["similarity"].get<double>() < 1.0);
+    bool named = std::any_of(m["differences"].begin(), m["differences"].end(), [](const json& d) {
+        return d["kind"] == "changed" && std::string(d["quoted"]).find("safer") != std::string::npos &&
+               std::string(d["archived"]).find("safe") != std::string::npos;
+    });
+    CHECK(named);
+}
+
+TEST_CASE("quote: matches come oldest first", "[factcheck][quote]") {
+    json j = run_json({"quote", "--json", "Facebook"}, 0);
+    REQUIRE(j["matches"].size() > 1);
+    std::vector<std::string> dates;
+    for (const auto& m : j["matches"]) dates.push_back(m["date"]);
+    CHECK(std::is_sorted(dates.begin(), dates.end()));
+}
+
+TEST_CASE("quote: nothing like it anywhere exits 1 with no matches", "[factcheck][quote]") {
+    json j = run_json({"quote", "--json", "zebras juggle quantum marmalade"}, 1);
+    CHECK(j["matches"].empty());
+}
+
+TEST_CASE("quote and verify: empty or over-long text is a usage error", "[factcheck][errors]") {
+    for (const std::string cmd : {"quote", "verify"}) {
+        RunResult empty = search_cmd(corpus_db(), {cmd, "  "});
+        CHECK(empty.status == 2);
+        CHECK(empty.err_lines().size() == 1);
+        RunResult huge = search_cmd(corpus_db(), {cmd, std::string(3000, 'a')});
+        CHECK(huge.status == 2);
+        REQUIRE(huge.err_lines().size() == 1);
+        CHECK(huge.err_lines()[0].find("too long") != std::string::npos);
+    }
+}
+
+TEST_CASE("verify: the best evidence is in the right article and names missing terms", "[factcheck][verify]") {
+    json j = run_json({"verify", "--json", "the FBI hired Dataminr to search Twitter in 2016"}, 0);
+    CHECK(j["claim"] == "the FBI hired Dataminr to search Twitter in 2016");
+    REQUIRE(!j["evidence"].empty());
+    const json& best = j["evidence"][0];
+    CHECK(best["rank"] == 1);
+    CHECK(best["id"] == kCnn);
+    CHECK(std::string(best["sentence"]).find("Dataminr") != std::string::npos);
+    auto has = [](const json& list, const std::string& word) {
+        return std::find(list.begin(), list.end(), word) != list.end();
+    };
+    CHECK(has(best["matched"], "2016"));
+    CHECK(has(best["matched"], "Dataminr"));
+    CHECK(!best["missing"].empty());
+    CHECK(utf8_substr(stored_text(kCnn), best["start"], best["end"]) == best["sentence"].get<std::string>());
+}
+
+TEST_CASE("verify: entities match by any alias and filters apply", "[factcheck][verify]") {
+    json j = run_json({"verify", "--json", "Immigration and Customs Enforcement used Facebook data"}, 0);
+    REQUIRE(!j["evidence"].empty());
+    CHECK(j["evidence"][0]["id"] == "ice-facebook-data-immigrants");
+    json filtered = run_json({"verify", "--json", "--agency", "FBI", "Facebook data"}, 0);
+    for (const auto& e : filtered["evidence"]) CHECK(e["id"] != "ice-facebook-data-immigrants");
+}
+
+TEST_CASE("--cite: plain, markdown and json carry the citation fields", "[factcheck][cite]") {
+    const std::vector<std::string> quote = {"quote", "dragnet surveillance", "--cite"};
+    auto with = [&](const std::string& style) {
+        auto args = quote;
+        args.push_back(style);
+        RunResult r = search_cmd(corpus_db(), args);
+        INFO(r.err);
+        REQUIRE(r.status == 0);
+        return r.out;
+    };
+    const std::string hash = run_json({"show", kPrivsec, "--json"}, 0)["sha256"];
+    REQUIRE(hash.size() == 64);
+    for (const std::string style : {"plain", "markdown"}) {
+        std::string out = with(style);
+        INFO(style << ": " << out);
+        CHECK(out.find("dragnet surveillance") != std::string::npos);
+        CHECK(out.find("PrivSec Report") != std::string::npos);
+        CHECK(out.find("2019-08") != std::string::npos);
+        CHECK(out.find(kPrivsec) != std::string::npos);
+        CHECK(out.find(hash) != std::string::npos);
+        CHECK(out.find("characters ") != std::string::npos);
+    }
+    json j = parse_json(with("json"));
+    REQUIRE(j["citations"].size() == 1);
+    const json& c = j["citations"][0];
+    CHECK(c["id"] == kPrivsec);
+    CHECK(c["sha256"] == hash);
+    CHECK(utf8_substr(stored_text(kPrivsec), c["start"], c["end"]) == c["sentence"].get<std::string>());
+
+    RunResult show = search_cmd(corpus_db(), {"show", "independent-2017-07-27-facebook-whatsapp-instagram-data", "--cite", "plain"});
+    REQUIRE(show.status == 0);
+    CHECK(show.out.find("Aatif Sulleyman") != std::string::npos);
+    CHECK(show.out.find("The Independent") != std::string::npos);
+    RunResult search = search_cmd(corpus_db(), {"search", "dataminr", "--cite", "markdown"});
+    REQUIRE(search.status == 0);
+    CHECK(search.out.find("`x-dataminr-real-time-data-police`") != std::string::npos);
+    RunResult bad = search_cmd(corpus_db(), {"quote", "dragnet", "--cite", "apa"});
+    CHECK(bad.status == 2);
+}
