@@ -17,6 +17,7 @@
 #include <xapian.h>
 
 #include <array>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -62,7 +63,7 @@ constexpr std::string_view kBody =
     "and Palantir have faced protests from their own employees over contracts with ICE. In June, "
     "shareholders at Amazon voted down a proposal to restrict sales of facial recognition software to "
     "government agencies.\n\n"
-    "Experts say the line between public and private data is increasingly hard to draw. \xe2\x80\x9cA single "
+    "Experts say the line between public and private data is increasingly hard to draw. \xe2\x80\x9c""A single "
     "post may be public, but a profile assembled from thousands of them over years reveals far more than "
     "anyone meant to share,\xe2\x80\x9d said a professor of law at Georgetown University who studies "
     "surveillance. She said Congress had never set rules for how agencies may buy or collect such data, "
@@ -155,9 +156,9 @@ BENCHMARK(BM_AnalyseAndBuild);
 Xapian::WritableDatabase small_index() {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::TermGenerator tg = privsearch::make_term_generator();
-    for (int i = 0; i < 5; ++i) {
+    for (const char* suffix : {"-1", "-2", "-3", "-4", "-5"}) {
         privsearch::Article a = article();
-        a.id += "-" + std::to_string(i);
+        a.id.append(suffix);
         db.add_document(privsearch::build_document(privsearch::analyse(std::move(a), matcher()), tg));
     }
     db.commit();

@@ -13,7 +13,8 @@ namespace {
 
 Xapian::WritableDatabase open_writable(const std::string& path) {
     try {
-        std::filesystem::create_directories(std::filesystem::path(path).parent_path());
+        auto parent = std::filesystem::path(path).parent_path();
+        if (!parent.empty()) std::filesystem::create_directories(parent);
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
         db.set_metadata(schema::metadata::schema_version, schema::metadata::schema_version_value);
         return db;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <array>
 #include <filesystem>
+#include <set>
 #include <string_view>
 
 namespace privsearch::indexer {
@@ -55,6 +56,9 @@ InputFiles collect_inputs(const std::vector<std::string>& paths) {
         else if (fs::is_directory(status)) walk(p, out);
         else add_file(p, out);
     }
+    // A file named twice, or inside a folder also named, is read once.
+    std::set<std::string> seen;
+    std::erase_if(out.files, [&](const std::string& f) { return !seen.insert(f).second; });
     return out;
 }
 

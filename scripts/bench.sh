@@ -220,19 +220,21 @@ bench_inprocess() {
     R[$corpus,$tool,q_p99]=$(median "${p99s[@]}")
 }
 
-# privsearch times the whole batch only: mean = median batch wall time / queries.
+# bench_ps_batch CORPUS DB QUERIES METRIC [OPTION...]: privsearch times the whole
+# batch only, so its mean is the median batch wall time / number of queries.
 bench_ps_batch() {
-    local corpus=$1 db=$2 queries=$3 i m s kb n
+    local corpus=$1 db=$2 queries=$3 metric=$4 i m s kb n
+    shift 4
     local -a secs=()
     n=$(wc -l <"$queries")
-    log "$corpus: queries in one process, privsearch --batch"
+    log "$corpus: queries in one process, privsearch --batch $*"
     for ((i = 0; i < RUNS; i++)); do
-        m=$(measure "$BIN/privsearch" search --db "$db" --batch "$queries" --limit 10)
+        m=$(measure "$BIN/privsearch" search --db "$db" --batch "$queries" --limit 10 "$@")
         read -r s kb <<<"$m"
         secs+=("$s")
         (($(wc -l <"$OUT/last.stdout") == n)) || die "privsearch --batch printed $(wc -l <"$OUT/last.stdout") lines for $n queries"
     done
-    R[$corpus,ps,q_mean]=$(awk -v s="$(median "${secs[@]}")" -v n="$n" 'BEGIN { printf "%.3f", s * 1000 / n }')
+    R[$corpus,ps,$metric]=$(awk -v s="$(median "${secs[@]}")" -v n="$n" 'BEGIN { printf "%.3f", s * 1000 / n }')
 }
 
 # bench_oneshot CORPUS TOOL QUERY_FILE FUNCTION: runs FUNCTION once per line of
@@ -276,13 +278,18 @@ bench_corpus() {
     R[$name,queries]=$(wc -l <"$queries")
 
     if ((HAVE_PS_SEARCH)); then
-        bench_ps_batch "$name" "$ps_db" "$queries"
+        bench_ps_batch "$name" "$ps_db" "$queries" q_mean
+        bench_ps_batch "$name" "$ps_db" "$queries" q_mean_nofacets --no-facets
         bench_oneshot "$name" ps "$OUT/sample-$name.txt" oneshot_ps
     fi
     if ((HAVE_PY_XAPIAN)); then
         bench_inprocess "$name" xap "$PY" "$HELPERS/xapian_bench.py" "$si_db" "$queries"
     fi
     bench_inprocess "$name" fts "$PY" "$HELPERS/fts5_bench.py" query "$fts_db" "$queries"
+    local tool
+    for tool in xap fts; do  # the peers count no facets in any case
+        [[ -z ${R[$name,$tool,q_mean]:-} ]] || R[$name,$tool,q_mean_nofacets]=${R[$name,$tool,q_mean]}
+    done
     bench_oneshot "$name" xap "$OUT/sample-$name.peer.txt" oneshot_quest
     bench_oneshot "$name" fts "$OUT/sample-$name.sql" oneshot_sqlite
 }
@@ -312,6 +319,7 @@ corpus_table() {
     table_row "$name" size_mb "index size on disk (MB)"
     table_row "$name" compact_mb "compacted size (MB)"
     table_row "$name" q_mean "query mean, one process (ms)"
+    table_row "$name" q_mean_nofacets "query mean, one process, privsearch --no-facets (ms)"
     table_row "$name" q_median "query median, one process (ms)"
     table_row "$name" q_p99 "query p99, one process (ms)"
     table_row "$name" oneshot_ms "one-shot query median, process per query (ms)"

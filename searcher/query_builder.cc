@@ -7,6 +7,8 @@
 #include "text_normalize.h"
 
 #include <algorithm>
+#include <memory>
+#include <optional>
 
 namespace privsearch::searcher {
 namespace {
@@ -15,18 +17,34 @@ constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryPars
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
                             Xapian::QueryParser::FLAG_PURE_NOT;
 
+// Xapian 1.4's QueryParser leaks its parse state when a processor throws, so
+// processors note the first error here and match nothing; parse() then throws it.
+using ErrorSink = std::shared_ptr<std::optional<std::string>>;
+
+template <typename Fn>
+Xapian::Query or_note(const ErrorSink& sink, Fn fn) {
+    try {
+        return fn();
+    } catch (const UserError& e) {
+        if (!*sink) *sink = e.what();
+        return Xapian::Query::MatchNothing;
+    }
+}
+
 // `agency:ice`, `platform:"Twitter"`: a boolean filter on an entity, by any alias.
 class EntityField : public Xapian::FieldProcessor {
 public:
-    EntityField(const Gazetteer& g, schema::Facet facet) : g_(g), facet_(facet) {}
+    EntityField(const Gazetteer& g, schema::Facet facet, ErrorSink sink) : g_(g), facet_(facet), sink_(std::move(sink)) {}
     Xapian::Query operator()(const std::string& value) override {
-        std::string name = resolve_entity(g_, facet_, value);
-        return Xapian::Query(schema::boolean_term(*schema::facet(facet_).field, name));
+        return or_note(sink_, [&] {
+            return Xapian::Query(schema::boolean_term(*schema::facet(facet_).field, resolve_entity(g_, facet_, value)));
+        });
     }
 
 private:
     const Gazetteer& g_;
     schema::Facet facet_;
+    ErrorSink sink_;
 };
 
 // `source:CNN`: any case.
@@ -40,8 +58,13 @@ public:
 // `date:2019..2020`, `date:2019-01-01..2019-06-30`, `date:2019..`.
 class DateRange : public Xapian::RangeProcessor {
 public:
-    DateRange() : Xapian::RangeProcessor(schema::slot(schema::Slot::Date), "date:") {}
+    explicit DateRange(ErrorSink sink) : Xapian::RangeProcessor(schema::slot(schema::Slot::Date), "date:"), sink_(std::move(sink)) {}
     Xapian::Query operator()(const std::string& begin, const std::string& end) override {
+        return or_note(sink_, [&] { return range(begin, end); });
+    }
+
+private:
+    static Xapian::Query range(const std::string& begin, const std::string& end) {
         const unsigned slot = schema::slot(schema::Slot::Date);
         if (begin.empty() && end.empty()) throw UserError("date range needs a start or an end, e.g. date:2019..2020");
         if (begin.empty()) return Xapian::Query(Xapian::Query::OP_VALUE_LE, slot, date_bound(end, true));
@@ -50,6 +73,7 @@ public:
         if (lo > hi) throw UserError("date range " + begin + ".." + end + " ends before it starts");
         return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, slot, lo, hi);
     }
+    ErrorSink sink_;
 };
 
 void check_balanced(std::string_view q) {
@@ -99,7 +123,7 @@ std::string date_bound(std::string_view text, bool upper) {
 QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
     : db_(db), gazetteer_(gazetteer), matcher_(gazetteer) {}
 
-Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r) const {
+Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r, const ErrorSink& errors) const {
     using schema::Field;
     Xapian::QueryParser qp;
     qp.set_database(db_);
@@ -116,8 +140,8 @@ Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r) const {
     for (const auto& f : schema::facets())
         if (f.field)
             qp.add_boolean_prefix(std::string(schema::field(*f.field).query_name),
-                                  (new EntityField(gazetteer_, f.facet))->release());
-    qp.add_rangeprocessor((new DateRange)->release());
+                                  (new EntityField(gazetteer_, f.facet, errors))->release());
+    qp.add_rangeprocessor((new DateRange(errors))->release());
     return qp;
 }
 
@@ -142,12 +166,16 @@ std::string QueryBuilder::expand_entities(std::string_view q) const {
 Xapian::Query QueryBuilder::parse(const SearchRequest& r, unsigned extra_flags) const {
     std::string q = normalize_text(trim(r.query));
     check_balanced(q);
-    auto qp = parser(r);
+    auto errors = std::make_shared<std::optional<std::string>>();
+    auto qp = parser(r, errors);
+    Xapian::Query query;
     try {
-        return qp.parse_query(expand_entities(q), kFlags | extra_flags);
+        query = qp.parse_query(expand_entities(q), kFlags | extra_flags);
     } catch (const Xapian::QueryParserError& e) {
         throw UserError("cannot parse query '" + std::string(r.query) + "': " + e.get_msg());
     }
+    if (*errors) throw UserError(**errors);
+    return query;
 }
 
 Xapian::Query QueryBuilder::text(const SearchRequest& r) const {
@@ -184,7 +212,7 @@ Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
 std::optional<std::string> QueryBuilder::spelling_suggestion(const SearchRequest& r) const {
     if (trim(r.query).empty()) return std::nullopt;
     std::string q = normalize_text(trim(r.query));
-    auto qp = parser(r);
+    auto qp = parser(r, std::make_shared<std::optional<std::string>>());
     try {
         qp.parse_query(q, kFlags | Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
     } catch (const Xapian::QueryParserError&) {

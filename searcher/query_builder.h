@@ -7,6 +7,7 @@
 
 #include <xapian.h>
 
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,7 +37,8 @@ public:
     const Gazetteer& gazetteer() const { return gazetteer_; }
 
 private:
-    Xapian::QueryParser parser(const SearchRequest& r) const;
+    using ErrorSink = std::shared_ptr<std::optional<std::string>>;
+    Xapian::QueryParser parser(const SearchRequest& r, const ErrorSink& errors) const;
     Xapian::Query parse(const SearchRequest& r, unsigned extra_flags) const;
 
     const Xapian::Database& db_;

@@ -125,7 +125,7 @@ TEST_CASE("verify: entities match by any alias and filters apply", "[factcheck][
     for (const auto& e : filtered["evidence"]) CHECK(e["id"] != "ice-facebook-data-immigrants");
 }
 
-TEST_CASE("--cite: plain, markdown and json carry the citation fields", "[factcheck][cite]") {
+TEST_CASE("cite: plain, markdown and json carry the citation fields", "[factcheck][cite]") {
     const std::vector<std::string> quote = {"quote", "dragnet surveillance", "--cite"};
     auto with = [&](const std::string& style) {
         auto args = quote;

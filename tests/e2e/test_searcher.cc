@@ -699,13 +699,13 @@ void search_during_commits(int rounds, int flush, int bulk) {
 
 }  // namespace
 
+// Product bug: a search (or count, facets, stats) run while the indexer commits can exit 2.
+// The reads are retried (with_retry), but two steps are not:
+//  - open_index() (searcher/index.cc) turns a DatabaseModifiedError raised while opening
+//    into "cannot open index: The revision being read has been discarded ... (is it a
+//    privsearch index? rebuild it with privsearch-index)";
+//  - load_gazetteer() (searcher/cli_options.cc) reads the index metadata outside any retry:
+//    "privsearch: index error: DatabaseModifiedError: The revision being read has been discarded".
 TEST_CASE("searches while the indexer commits never fail", "[searcher][concurrency]") {
-    search_during_commits(30, 100, 400);
-}
-
-// Product bug: with commits a few milliseconds apart, a search fails with "index error:
-// DatabaseModifiedError" (exit 2): the searcher retries 5 times at once, with no pause,
-// so a read slower than two commits never completes.
-TEST_CASE("searches while the indexer commits every few articles never fail", "[searcher][concurrency][!mayfail]") {
-    search_during_commits(15, 5, 300);
+    search_during_commits(30, 50, 400);
 }
