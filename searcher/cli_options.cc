@@ -150,6 +150,15 @@ std::string CommandLine::words() const {
     return join(w, " ");
 }
 
+std::string CommandLine::text_argument(const std::string& what, std::size_t max_bytes, const std::string& example) const {
+    std::string text(trim(words()));
+    if (text.empty()) throw UserError("give the " + what + " to look for, e.g. " + example);
+    if (text.size() > max_bytes)
+        throw UserError(what + " too long (" + std::to_string(text.size()) + " bytes; at most " +
+                        std::to_string(max_bytes) + ")");
+    return text;
+}
+
 SearchRequest CommandLine::request(const Gazetteer& g) const {
     SearchRequest r;
     r.query = words();

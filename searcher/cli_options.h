@@ -34,6 +34,9 @@ public:
     std::optional<CiteStyle> cite() const;
     Filters filters(const Gazetteer& g) const;
     std::string words() const;  // the positional arguments, joined by spaces
+    // The positional text of quote/verify, trimmed: empty or over `max_bytes` is a
+    // UserError naming `what` and showing `example`.
+    std::string text_argument(const std::string& what, std::size_t max_bytes, const std::string& example) const;
     bool has(const char* name) const { return vm_.count(name) > 0; }
     template <typename T>
     T get(const char* name) const { return vm_[name].as<T>(); }

@@ -3,7 +3,6 @@
 #include "errors.h"
 #include "index.h"
 #include "quote_finder.h"
-#include "string_util.h"
 
 #include <iostream>
 
@@ -23,11 +22,7 @@ int run_quote(int argc, char** argv) {
     cl.with_output(true, true).with_filters();
     cl.add()("limit,n", po::value<std::size_t>()->default_value(20), "matches to show");
     if (!cl.parse(argc, argv)) return exit_status::ok;
-    const std::string quote(trim(cl.words()));
-    if (quote.empty()) throw UserError("quote needs the quotation to look for, e.g. privsearch quote \"won't make us more safe\"");
-    if (quote.size() > kMaxQuoteBytes)
-        throw UserError("quotation too long (" + std::to_string(quote.size()) + " bytes; at most " +
-                        std::to_string(kMaxQuoteBytes) + "): quote one or two sentences");
+    const std::string quote = cl.text_argument("quotation", kMaxQuoteBytes, "privsearch quote \"won't make us more safe\"");
 
     auto db = open_index(cl.db_path());
     Gazetteer g = load_gazetteer(db);

@@ -3,7 +3,6 @@
 #include "errors.h"
 #include "evidence_finder.h"
 #include "index.h"
-#include "string_util.h"
 
 #include <iostream>
 
@@ -22,11 +21,7 @@ int run_verify(int argc, char** argv) {
     cl.with_output(true, true).with_filters();
     cl.add()("limit,n", po::value<std::size_t>()->default_value(5), "evidence sentences to show");
     if (!cl.parse(argc, argv)) return exit_status::ok;
-    const std::string claim(trim(cl.words()));
-    if (claim.empty()) throw UserError("verify needs a claim, e.g. privsearch verify \"the FBI hired Dataminr in 2016\"");
-    if (claim.size() > kMaxClaimBytes)
-        throw UserError("claim too long (" + std::to_string(claim.size()) + " bytes; at most " +
-                        std::to_string(kMaxClaimBytes) + "): state one claim");
+    const std::string claim = cl.text_argument("claim", kMaxClaimBytes, "privsearch verify \"the FBI hired Dataminr in 2016\"");
 
     auto db = open_index(cl.db_path());
     Gazetteer g = load_gazetteer(db);

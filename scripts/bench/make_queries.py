@@ -41,10 +41,11 @@ def content_words(words):
 def generate(titles, rng):
     df = collections.Counter()
     for words in titles:
-        df.update(set(content_words(words)))
+        df.update(sorted(set(content_words(words))))  # sorted: ties in most_common() stay reproducible
     by_freq = [w for w, _ in df.most_common()]
     frequent = by_freq[:300]
-    rare = sorted(w for w, n in df.items() if n <= 2 and len(w) >= 5)
+    lowest = min(df.values())  # 1, or k in a corpus of k copies
+    rare = sorted(w for w, n in df.items() if n <= 2 * lowest and len(w) >= 5)
     pairs = [c for c in (content_words(t) for t in titles) if len(set(c)) >= 2]
     triples = [t[i:i + 3] for t in titles for i in range(len(t) - 2)]
 

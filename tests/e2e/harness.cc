@@ -296,6 +296,16 @@ void index_corpus(const std::string& db) {
     REQUIRE(r.status == 0);
 }
 
+const std::string& corpus_db() {
+    static TempDir dir;
+    static const std::string db = [] {
+        std::string path = dir / "db";
+        index_corpus(path);
+        return path;
+    }();
+    return db;
+}
+
 RunResult search_cmd(const std::string& db, const std::vector<std::string>& args, const RunOptions& options) {
     std::vector<std::string> argv = {searcher()};
     argv.insert(argv.end(), args.begin(), args.end());

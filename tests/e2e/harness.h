@@ -87,6 +87,8 @@ std::string corpus();     // corpus/
 RunResult index(const std::string& db, const std::vector<std::string>& args, const RunOptions& options = {});
 // Indexes corpus/ into `db`; REQUIREs success.
 void index_corpus(const std::string& db);
+// One index of corpus/ per test process, built on first use (ctest runs each case alone).
+const std::string& corpus_db();
 // privsearch args... --db DB  (args[0] is the subcommand, or a query word)
 RunResult search_cmd(const std::string& db, const std::vector<std::string>& args, const RunOptions& options = {});
 

@@ -13,15 +13,6 @@ namespace {
 const std::string kPrivsec = "privsec-2019-fbi-social-media-monitoring";
 const std::string kCnn = "cnn-2019-08-08-fbi-social-media-contractors";
 
-const std::string& corpus_db() {
-    static TempDir dir;
-    static const std::string db = [] {
-        std::string path = dir / "db";
-        index_corpus(path);
-        return path;
-    }();
-    return db;
-}
 
 json run_json(const std::vector<std::string>& args, int expected_status) {
     RunResult r = search_cmd(corpus_db(), args);

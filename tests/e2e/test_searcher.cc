@@ -20,16 +20,6 @@ const std::string kIndependent = "independent-2017-07-27-facebook-whatsapp-insta
 const std::string kPrivsec = "privsec-2019-fbi-social-media-monitoring";
 const std::string kX = "x-dataminr-real-time-data-police";
 
-// One index of corpus/ per test process (ctest runs each test case in its own process).
-const std::string& corpus_db() {
-    static TempDir dir;
-    static const std::string db = [] {
-        std::string path = dir / "db";
-        index_corpus(path);
-        return path;
-    }();
-    return db;
-}
 
 RunResult ps(const std::vector<std::string>& args, const RunOptions& options = {}) {
     return search_cmd(corpus_db(), args, options);
