@@ -14,6 +14,8 @@ Xapian::Database open_index(const std::string& path) {
         return Xapian::Database(path);
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // a commit overtook the opening: main runs the command again
+    } catch (const Xapian::DatabaseCorruptError&) {
+        throw;  // also what a read racing a commit's block writes sees: main retries
     } catch (const Xapian::Error& e) {
         throw UserError(path + ": cannot open index: " + e.get_msg() +
                         " (is it a privsearch index? rebuild it with privsearch-index)");

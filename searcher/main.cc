@@ -4,7 +4,9 @@
 
 #include <xapian.h>
 
+#include <chrono>
 #include <iostream>
+#include <thread>
 
 namespace {
 constexpr int kAttempts = 5;
@@ -21,10 +23,16 @@ int main(int argc, char** argv) {
                 return searcher::dispatch(argc, argv);
             } catch (const Xapian::DatabaseModifiedError&) {
                 if (attempt == kAttempts) throw;
+            } catch (const Xapian::DatabaseCorruptError&) {
+                // A reader can see a commit's blocks half-written; real damage persists.
+                if (attempt == kAttempts) throw;
             }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20 * attempt));
         }
     } catch (const UserError& e) {
         std::cerr << "privsearch: " << e.what() << "\n";
+    } catch (const Xapian::DatabaseCorruptError& e) {
+        std::cerr << "privsearch: index is damaged: " << e.get_msg() << " (rebuild it with privsearch-index)\n";
     } catch (const Xapian::Error& e) {
         std::cerr << "privsearch: index error: " << e.get_description() << "\n";
     } catch (const std::exception& e) {
