@@ -124,7 +124,7 @@ prepare_corpora() {
     local name
     for name in bbc agnews bbc10; do
         [[ -z $CORPUS_ONLY || $CORPUS_ONLY == "$name" ]] || continue
-        if [[ $name == bbc10 && -f $CORPORA_DIR/bbc.jsonl && ! -s $OUT/bbc10.jsonl ]]; then
+        if [[ $name == bbc10 && -f $CORPORA_DIR/bbc.jsonl && ! $OUT/bbc10.jsonl -nt $CORPORA_DIR/bbc.jsonl ]]; then
             log "generating the ten-copies corpus"
             "$PY" "$HELPERS/replicate_corpus.py" "$CORPORA_DIR/bbc.jsonl" "$OUT/bbc10.jsonl" 10
         fi
