@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 
 namespace privsearch {
 
@@ -61,12 +62,15 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
         UChar32 c;
         U8_NEXT(p, i, n, c);
         auto end = static_cast<std::size_t>(i);
-        if (c >= 0 && u_isalnum(c)) {
+        // ASCII without a call into ICU: this runs over every article's whole text.
+        const bool alnum = c < 0x80 ? std::isalnum(c) != 0 : c > 0 && u_isalnum(c);
+        if (alnum) {
             if (word_begin == std::string_view::npos) word_begin = begin;
             continue;
         }
         close_word(begin);
-        if (c >= 0 && !u_isUWhiteSpace(c)) tokens.push_back({text.substr(begin, end - begin), begin, end});
+        const bool space = c < 0x80 ? std::isspace(c) != 0 : c < 0 || u_isUWhiteSpace(c);
+        if (!space) tokens.push_back({text.substr(begin, end - begin), begin, end});
     }
     close_word(text.size());
     return tokens;

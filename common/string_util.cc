@@ -14,7 +14,8 @@ std::string_view trim(std::string_view s) {
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // no locale call a byte
     return out;
 }
 

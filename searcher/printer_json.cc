@@ -132,7 +132,8 @@ json to_json(const SearchRequest& r, const SearchResult& s) {
                       {"limit", r.limit},
                       {"hits", hits},
                       {"facets", facets},
-                      {"did_you_mean", s.did_you_mean ? json(*s.did_you_mean) : json(nullptr)}});
+                      {"did_you_mean", s.did_you_mean ? json(*s.did_you_mean) : json(nullptr)},
+                      {"took_ms", s.took_ms}});
 }
 
 json to_json(const StoredArticle& a) {

@@ -41,6 +41,7 @@ struct SearchResult {
     std::vector<Hit> hits;
     FacetCounts facets;
     std::optional<std::string> did_you_mean;
+    double took_ms = 0;  // time to answer, for scripts that measure (JSON "took_ms")
 };
 
 }  // namespace privsearch::searcher

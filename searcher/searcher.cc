@@ -4,8 +4,14 @@
 #include "index.h"
 #include "snippet.h"
 
+#include <chrono>
+
 namespace privsearch::searcher {
 namespace {
+
+std::vector<std::string> query_terms(const Xapian::Query& q) {
+    return {q.get_unique_terms_begin(), q.get_unique_terms_end()};
+}
 
 bool has_words(const SearchRequest& r) { return r.query.find_first_not_of(" \t") != std::string::npos; }
 
@@ -40,13 +46,18 @@ const std::vector<schema::Facet>& Searcher::result_facets() {
 }
 
 SearchResult Searcher::search(const SearchRequest& r) {
-    return with_retry(db_, [&](Xapian::Database&) { return run(r); });
+    const auto start = std::chrono::steady_clock::now();
+    SearchResult result = with_retry(db_, [&](Xapian::Database&) { return run(r); });
+    result.took_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return result;
 }
 
 SearchResult Searcher::run(const SearchRequest& r) {
     Xapian::Enquire enquire(db_);
     enquire.set_query(builder_.build(r));
     apply_sort(enquire, r);
+    // The query's terms, not each hit's matching terms: those cost a term list read a hit.
+    const std::vector<std::string> terms = query_terms(enquire.get_query());
     FacetSpy spy(result_facets());
     if (r.facets) enquire.add_matchspy(&spy);
     // Exact totals and facet counts need the whole match set to be seen.
@@ -62,7 +73,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         hit.score = it.get_weight();
         hit.article = decode_stored(it.get_document().get_data());
         if (r.snippets)
-            hit.snippet = has_words(r) ? make_snippet(mset, hit.article.article.text, r.snippet_length)
+            hit.snippet = has_words(r) ? make_snippet(mset, hit.article.article.text, terms, r.snippet_length)
                                        : lead_snippet(hit.article.article.text, r.snippet_length);
         result.hits.push_back(std::move(hit));
     }

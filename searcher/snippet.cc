@@ -3,6 +3,9 @@
 #include "analysis.h"
 #include "string_util.h"
 
+#include <algorithm>
+#include <cctype>
+
 namespace privsearch::searcher {
 namespace {
 
@@ -35,9 +38,49 @@ Snippet parse_marked(const std::string& marked) {
     return s;
 }
 
-Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, std::size_t length) {
-    const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL | Xapian::MSet::SNIPPET_EXHAUSTIVE;
-    return parse_marked(mset.snippet(text, length, stemmer(), flags, std::string(1, kOpen), std::string(1, kClose), "…"));
+Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width) {
+    if (text.size() <= width) return {0, text.size()};
+    const std::string lower = ascii_lower(text);
+    std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, term
+    for (std::size_t t = 0; t < matched_terms.size(); ++t) {
+        std::string_view word = matched_terms[t];
+        if (word.starts_with('Z')) word.remove_prefix(1);
+        if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;  // a field's term
+        for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1))
+            if (at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) hits.emplace_back(at, t);
+    }
+    if (hits.empty()) return {0, text.size()};
+    std::sort(hits.begin(), hits.end());
+    // The window start whose next `width` bytes hold the most distinct terms, then the most hits.
+    std::size_t best = 0, best_score = 0;
+    for (std::size_t i = 0; i < hits.size(); ++i) {
+        std::vector<bool> seen(matched_terms.size(), false);
+        std::size_t distinct = 0, count = 0;
+        for (std::size_t j = i; j < hits.size() && hits[j].first < hits[i].first + width; ++j, ++count)
+            if (!seen[hits[j].second]) seen[hits[j].second] = true, ++distinct;
+        if (std::size_t score = distinct * hits.size() + count; score > best_score) best_score = score, best = hits[i].first;
+    }
+    // Some context before the first match; whole words at both ends.
+    std::size_t begin = best > width / 4 ? best - width / 4 : 0;
+    std::size_t end = std::min(text.size(), begin + width);
+    if (begin > 0) begin = std::min(text.find(' ', begin) + 1, best);
+    if (end < text.size()) end = std::max(text.rfind(' ', end), best + 1);
+    return {begin, end};
+}
+
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,
+                     std::size_t length) {
+    constexpr std::size_t kWindowPerSnippet = 2;
+    constexpr std::string_view kOmit = "…";
+    const Span w = passage_window(text, matched_terms, length * kWindowPerSnippet);
+    // Background model only: the exhaustive search cost a quarter of a query's time and
+    // chose passages no better on the BBC corpus.
+    const unsigned flags = Xapian::MSet::SNIPPET_BACKGROUND_MODEL;
+    std::string marked = mset.snippet(text.substr(w.begin, w.end - w.begin), length, stemmer(), flags,
+                                      std::string(1, kOpen), std::string(1, kClose), std::string(kOmit));
+    if (w.begin > 0 && !marked.starts_with(kOmit)) marked.insert(0, kOmit);
+    if (w.end < text.size() && !marked.ends_with(kOmit)) marked += kOmit;
+    return parse_marked(marked);
 }
 
 }  // namespace privsearch::searcher

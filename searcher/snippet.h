@@ -1,16 +1,26 @@
 #pragma once
 #include "result.h"
+#include "sentences.h"
 
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace privsearch::searcher {
 
 // The passage of `text` that best matches the MSet's query, about `length` bytes,
 // with every matched word (stemmed forms and whole phrases included) as a
-// highlight span. Xapian chooses the passage and the words.
-Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, std::size_t length);
+// highlight span. Xapian chooses the passage and the words, within the stretch of
+// the text where `matched_terms` (the query's terms) cluster:
+// MSet::snippet's cost grows with the text it is given.
+Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,
+                     std::size_t length);
+
+// The byte range of about `width` bytes of text where the terms (unprefixed words,
+// or Z-prefixed stems) occur most, or all of the text when none occurs.
+Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width);
 
 // The opening of the text, for results that match no words (filters only).
 Snippet lead_snippet(const std::string& text, std::size_t length);
