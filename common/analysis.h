@@ -5,6 +5,8 @@
 
 namespace privsearch {
 
+// English stemming, with a cache of its own: give each thread (and each long-lived
+// user) its own, as Xapian objects are not thread-safe.
 Xapian::Stem stemmer();
 Xapian::TermGenerator make_term_generator();
 
