@@ -33,8 +33,6 @@ std::string facet_values(const StoredArticle& s) {
 
 }  // namespace
 
-std::string id_term(std::string_view id) { return schema::boolean_term(schema::Field::Id, id); }
-
 AnalysedArticle analyse(Article article, const EntityMatcher& matcher) {
     AnalysedArticle a;
     a.title_normalized = normalize_text(article.title);

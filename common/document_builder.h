@@ -24,7 +24,4 @@ AnalysedArticle analyse(Article article, const EntityMatcher& matcher);
 // (set_database) and FLAG_SPELLING to build spelling data as well.
 Xapian::Document build_document(const AnalysedArticle& a, Xapian::TermGenerator& tg);
 
-// The unique id term of an article.
-std::string id_term(std::string_view id);
-
 }  // namespace privsearch

@@ -1,10 +1,11 @@
 #include "schema.h"
 
-#include "hash.h"
 #include "text_normalize.h"
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstdio>
 #include <stdexcept>
 
 namespace privsearch::schema {
@@ -36,6 +37,18 @@ constexpr std::array kFacets = {
 // Xapian refuses terms over 245 bytes.
 constexpr std::size_t kMaxTermBytes = 240;
 
+// A long value keeps its first bytes and a hash of the whole (64-bit FNV-1a): terms stay
+// distinct and readable, and the searcher needs no cryptography library to make them.
+std::string shortened_value(std::string_view value, std::size_t room) {
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : value) h = (h ^ c) * 1099511628211ull;
+    char hex[18];
+    std::snprintf(hex, sizeof hex, "#%016llx", static_cast<unsigned long long>(h));
+    std::size_t keep = room - (sizeof hex - 1);
+    while (keep > 0 && (static_cast<unsigned char>(value[keep]) & 0xC0) == 0x80) --keep;  // whole UTF-8
+    return std::string(value.substr(0, keep)) + hex;
+}
+
 }  // namespace
 
 std::span<const FieldInfo> fields() { return kFields; }
@@ -51,7 +64,7 @@ std::string_view prefix(Field f) { return field(f).prefix; }
 std::string boolean_term(Field f, std::string_view value) {
     std::string term(prefix(f));
     std::string folded = f == Field::Path || f == Field::Id ? std::string(value) : fold_case(value);
-    if (term.size() + folded.size() > kMaxTermBytes) folded = "#" + sha256_hex(folded);
+    if (term.size() + folded.size() > kMaxTermBytes) folded = shortened_value(folded, kMaxTermBytes - term.size());
     term += folded;
     return term;
 }

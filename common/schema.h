@@ -91,3 +91,8 @@ inline constexpr const char* user_entities = "privsearch:entities";  // the --en
 inline constexpr unsigned title_weight = 5;
 
 }  // namespace privsearch::schema
+
+namespace privsearch {
+// The unique id term of an article.
+inline std::string id_term(std::string_view id) { return schema::boolean_term(schema::Field::Id, id); }
+}  // namespace privsearch
