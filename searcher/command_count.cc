@@ -1,7 +1,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "errors.h"
-#include "index.h"
+#include "session.h"
 #include "searcher.h"
 
 #include <iostream>
@@ -17,9 +17,8 @@ int run_count(int argc, char** argv) {
     cl.add()("by", po::value<std::string>(), "year, month, source, agency, platform, organization or company");
     if (!cl.parse(argc, argv)) return exit_status::ok;
 
-    auto db = open_index(cl.db_path());
-    Gazetteer g = load_gazetteer(db);
-    Searcher searcher(db, g);
+    Session session(cl.db_path());
+    auto& [db, g, searcher] = session;
     SearchRequest r = cl.request(g);
     CountResult c{r.query, searcher.count(r), std::nullopt, {}};
     if (cl.has("by")) {

@@ -1,7 +1,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "errors.h"
-#include "index.h"
+#include "session.h"
 #include "searcher.h"
 
 #include <iostream>
@@ -22,9 +22,8 @@ int run_facets(int argc, char** argv) {
                                 "': use agency, platform, organization, company, source, year or month");
         wanted = {*f};
     }
-    auto db = open_index(cl.db_path());
-    Gazetteer g = load_gazetteer(db);
-    Searcher searcher(db, g);
+    Session session(cl.db_path());
+    auto& [db, g, searcher] = session;
     FacetCounts counts = searcher.facet_counts(SearchRequest{}, wanted);
     make_printer(cl.format(), std::cout, cl.color())->facets(counts);
     bool any = false;

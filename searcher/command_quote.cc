@@ -1,7 +1,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "errors.h"
-#include "index.h"
+#include "session.h"
 #include "quote_finder.h"
 
 #include <iostream>
@@ -24,9 +24,8 @@ int run_quote(int argc, char** argv) {
     if (!cl.parse(argc, argv)) return exit_status::ok;
     const std::string quote = cl.text_argument("quotation", kMaxQuoteBytes, "privsearch quote \"won't make us more safe\"");
 
-    auto db = open_index(cl.db_path());
-    Gazetteer g = load_gazetteer(db);
-    Searcher searcher(db, g);
+    Session session(cl.db_path());
+    auto& [db, g, searcher] = session;
     QuoteResult result = find_quote(searcher, quote, cl.filters(g), cl.get<std::size_t>("limit"));
     if (auto cite = cl.cite()) print_citations(std::cout, citations_of(result), *cite);
     else make_printer(cl.format(), std::cout, cl.color())->quote(result);

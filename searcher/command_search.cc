@@ -2,7 +2,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "errors.h"
-#include "index.h"
+#include "session.h"
 #include "searcher.h"
 
 #include <fstream>
@@ -38,9 +38,8 @@ int run_search(int argc, char** argv) {
                                             "\"query\" and filters); one JSON object a line out");
     if (!cl.parse(argc, argv)) return exit_status::ok;
 
-    auto db = open_index(cl.db_path());
-    Gazetteer g = load_gazetteer(db);
-    Searcher searcher(db, g);
+    Session session(cl.db_path());
+    auto& [db, g, searcher] = session;
     SearchRequest r = cl.request(g);
     r.sort = sort_named(cl.get<std::string>("sort"));
     r.limit = cl.get<std::size_t>("limit");

@@ -1,7 +1,7 @@
 #include "cli_options.h"
 #include "commands.h"
 #include "errors.h"
-#include "index.h"
+#include "session.h"
 #include "searcher.h"
 
 #include <filesystem>
@@ -26,9 +26,8 @@ int run_stats(int argc, char** argv) {
     if (!cl.parse(argc, argv)) return exit_status::ok;
 
     const std::string path = cl.db_path();
-    auto db = open_index(path);
-    Gazetteer g = load_gazetteer(db);
-    Searcher searcher(db, g);
+    Session session(path);
+    auto& [db, g, searcher] = session;
     IndexStats s;
     s.path = path;
     s.articles = db.get_doccount();

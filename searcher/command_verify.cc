@@ -2,7 +2,7 @@
 #include "commands.h"
 #include "errors.h"
 #include "evidence_finder.h"
-#include "index.h"
+#include "session.h"
 
 #include <iostream>
 
@@ -23,9 +23,8 @@ int run_verify(int argc, char** argv) {
     if (!cl.parse(argc, argv)) return exit_status::ok;
     const std::string claim = cl.text_argument("claim", kMaxClaimBytes, "privsearch verify \"the FBI hired Dataminr in 2016\"");
 
-    auto db = open_index(cl.db_path());
-    Gazetteer g = load_gazetteer(db);
-    Searcher searcher(db, g);
+    Session session(cl.db_path());
+    auto& [db, g, searcher] = session;
     VerifyResult result = find_evidence(searcher, claim, cl.filters(g), cl.get<std::size_t>("limit"));
     if (auto cite = cl.cite()) print_citations(std::cout, citations_of(result), *cite);
     else make_printer(cl.format(), std::cout, cl.color())->verify(result);
