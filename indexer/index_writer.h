@@ -31,6 +31,7 @@ public:
     void store_user_entities(const std::string& tsv);
 
     const std::string& path() const { return path_; }
+    Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
     void count_spelling(const Xapian::Document& doc);

@@ -35,6 +35,8 @@ std::optional<Options> parse_options(int argc, char** argv) {
         ("entities", po::value<std::string>(), "extra gazetteer TSV (facet, canonical, aliases, weak aliases)")
         ("flush", po::value<std::size_t>(&o.flush_threshold)->default_value(o.flush_threshold),
          "articles per commit")
+        ("jobs,j", po::value<unsigned>(&o.jobs)->default_value(0),
+         "writers for a new, empty index (shards merged at the end); 0: one per core, 1: one")
         ("prune", po::bool_switch(&o.prune), "remove articles whose files are gone or no longer hold them")
         ("quiet,q", po::bool_switch(&o.quiet), "print only problems")
         ("verbose,v", po::bool_switch(&o.verbose), "name every file and commit")

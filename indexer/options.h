@@ -11,6 +11,7 @@ struct Options {
     std::vector<std::string> inputs;
     std::optional<std::string> entities_file;
     std::size_t flush_threshold = 2000;  // articles per commit
+    unsigned jobs = 0;                   // writers for a new index; 0: one per core
     bool prune = false;
     bool quiet = false;
     bool verbose = false;

@@ -23,6 +23,7 @@ Reporter::Reporter(bool quiet, bool verbose)
       start_(std::chrono::steady_clock::now()), last_progress_(start_) {}
 
 void Reporter::problem(const InputProblem& p) {
+    std::lock_guard lock(mutex_);
     clear_progress();
     std::cerr << "privsearch-index: " << p.describe() << "\n";
     if (p.skipped) {
@@ -34,6 +35,7 @@ void Reporter::problem(const InputProblem& p) {
 }
 
 void Reporter::outcome(Outcome o) {
+    std::lock_guard lock(mutex_);
     switch (o) {
         case Outcome::Added: ++summary_.added; break;
         case Outcome::Updated: ++summary_.updated; break;
@@ -44,6 +46,7 @@ void Reporter::outcome(Outcome o) {
 
 void Reporter::note(const std::string& message) {
     if (!verbose_) return;
+    std::lock_guard lock(mutex_);
     clear_progress();
     std::cerr << "privsearch-index: " << message << "\n";
 }
@@ -65,7 +68,23 @@ void Reporter::clear_progress() {
     progress_shown_ = false;
 }
 
+void Reporter::removed(std::size_t n) {
+    std::lock_guard lock(mutex_);
+    summary_.removed += n;
+}
+
+void Reporter::interrupted() {
+    std::lock_guard lock(mutex_);
+    summary_.interrupted = true;
+}
+
+Summary Reporter::summary() const {
+    std::lock_guard lock(mutex_);
+    return summary_;
+}
+
 void Reporter::finish(const std::string& db_path) {
+    std::lock_guard lock(mutex_);
     clear_progress();
     if (quiet_) return;
     double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();

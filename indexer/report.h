@@ -6,6 +6,7 @@
 #include <cstddef>
 #include <iosfwd>
 #include <map>
+#include <mutex>
 #include <string>
 
 namespace privsearch::indexer {
@@ -28,16 +29,18 @@ public:
     void problem(const InputProblem& p);
     void outcome(Outcome o);
     void note(const std::string& message);  // verbose only
-    void removed(std::size_t n) { summary_.removed += n; }
-    void interrupted() { summary_.interrupted = true; }
+    void removed(std::size_t n);
+    void interrupted();
     void finish(const std::string& db_path);
 
-    const Summary& summary() const { return summary_; }
+    Summary summary() const;
 
 private:
     void progress();
     void clear_progress();
 
+    // Several writer threads report at once (sharded builds).
+    mutable std::mutex mutex_;
     bool quiet_, verbose_, tty_;
     Summary summary_;
     std::chrono::steady_clock::time_point start_, last_progress_;

@@ -459,26 +459,41 @@ TEST_CASE("a second indexer while the index is locked exits 2", "[indexer]") {
     CHECK(doccount(db) == 6);
 }
 
-TEST_CASE("kill -9 during a run leaves the index at its last commit", "[indexer]") {
-    TempDir tmp;
-    const std::string db = tmp / "db";
-    const std::string big = tmp / "big.jsonl";
-    constexpr int kArticles = 6000;
-    constexpr int kFlush = 200;
-    {
-        std::ofstream out(big);
-        for (int i = 0; i < kArticles; ++i)
-            out << R"({"id": "bulk-)" << i << R"(", "title": "Bulk article )" << i
-                << R"(", "date": "2020-01-01", "text": "Camera number )" << i
-                << R"( records the zzbulkword street and licence plates of passing cars."})" << "\n";
-    }
-    Child child({indexer(), "--db", db, "--flush", std::to_string(kFlush), "--verbose", big});
+namespace {
+
+// A JSON Lines file of `n` small articles that all contain "zzbulkword".
+std::string write_bulk(const TempDir& tmp, int n) {
+    const std::string path = tmp / "big.jsonl";
+    std::ofstream out(path);
+    for (int i = 0; i < n; ++i)
+        out << R"({"id": "bulk-)" << i << R"(", "title": "Bulk article )" << i
+            << R"(", "date": "2020-01-01", "text": "Camera number )" << i
+            << R"( records the zzbulkword street and licence plates of passing cars."})" << "\n";
+    return path;
+}
+
+// Starts the indexer, waits until its stderr shows `marker`, then kills it with SIGKILL.
+RunResult kill_when(const std::vector<std::string>& argv, const std::string& marker) {
+    Child child(argv);
     std::string line = child.wait_for_stderr_line(
-        [](const std::string& l) { return l.find("committed") != std::string::npos; }, std::chrono::seconds(60));
+        [&](const std::string& l) { return l.find(marker) != std::string::npos; }, std::chrono::seconds(60));
     INFO("stderr so far: " << child.err_so_far());
     REQUIRE_FALSE(line.empty());
     child.kill(SIGKILL);
-    RunResult r = child.wait();
+    return child.wait();
+}
+
+}  // namespace
+
+TEST_CASE("kill -9 while updating in place leaves the index at its last commit", "[indexer]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    constexpr int kArticles = 6000;
+    constexpr int kFlush = 200;
+    const std::string big = write_bulk(tmp, kArticles);
+    // One writer (--jobs 1) updates the index in place and commits every kFlush articles.
+    RunResult r = kill_when({indexer(), "--db", db, "--jobs", "1", "--flush", std::to_string(kFlush), "--verbose", big},
+                            "committed");
     INFO("exit: " << r.status);
 
     Xapian::Database xdb(db);  // opens: the index is not corrupt
@@ -492,6 +507,45 @@ TEST_CASE("kill -9 during a run leaves the index at its last commit", "[indexer]
     INFO(s.err);
     CHECK((s.status == 0 || s.status == 1));
     CHECK(search_cmd(db, {"stats", "--json"}).status == 0);
+}
+
+TEST_CASE("kill -9 during a sharded build of a new index leaves it empty and usable; a rerun completes", "[indexer][shards]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    constexpr int kArticles = 6000;
+    const std::string big = write_bulk(tmp, kArticles);
+    RunResult r = kill_when({indexer(), "--db", db, "--jobs", "2", "--flush", "200", "--verbose", big}, "committed");
+    INFO("exit: " << r.status);
+    if (!r.signaled) WARN("the indexer finished before it was killed");
+    else CHECK(Xapian::Database(db).get_doccount() == 0);  // the shards had not been merged yet
+    RunResult stats = search_cmd(db, {"stats", "--json"});
+    CHECK(stats.status != 2);  // an index, empty or whole, never a broken one
+
+    RunResult again = index(db, {"--jobs", "2", big});
+    INFO(again.err);
+    REQUIRE(again.status == 0);
+    CHECK(doccount(db) == kArticles);
+    CHECK_FALSE(fs::exists(db + ".building"));  // the killed run's shards are gone
+}
+
+TEST_CASE("a sharded build holds what a single writer's does", "[indexer][shards]") {
+    TempDir tmp;
+    const std::string big = write_bulk(tmp, 500);
+    write_file(tmp / "dup.jsonl", R"({"id": "bulk-7", "title": "Replaced", "text": "A later article with the same id."})" "\n");
+    RunResult one = index(tmp / "one", {"--jobs", "1", big, tmp / "dup.jsonl"});
+    RunResult four = index(tmp / "four", {"--jobs", "4", big, tmp / "dup.jsonl"});
+    INFO(one.err << four.err);
+    REQUIRE(one.status == 1);  // the duplicate id is a warning
+    REQUIRE(four.status == 1);
+    CHECK(doccount(tmp / "one") == 500);
+    CHECK(doccount(tmp / "four") == 500);
+    auto total = [&](const std::string& db, const std::string& q) {
+        return parse_json(search_cmd(db, {"search", "--json", q}).out)["total"].get<int>();
+    };
+    CHECK(total(tmp / "four", "zzbulkword") == total(tmp / "one", "zzbulkword"));
+    CHECK(total(tmp / "four", "title:replaced") == 1);
+    nlohmann::json spelling = parse_json(search_cmd(tmp / "four", {"search", "--json", "zzbulkwrd"}).out);
+    CHECK(spelling["did_you_mean"] == "zzbulkword");
 }
 
 // Resuming an interrupted import: the indexer reads the index (to skip unchanged

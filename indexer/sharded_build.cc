@@ -1,0 +1,91 @@
+#include "sharded_build.h"
+
+#include "errors.h"
+#include "pipeline.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <memory>
+
+namespace privsearch::indexer {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct Shard {
+    std::string path;
+    std::unique_ptr<IndexWriter> writer;
+    BoundedQueue<Prepared> queue{queue_capacity};
+    RunState state;
+    std::exception_ptr failure;
+};
+
+void merge(const std::vector<std::unique_ptr<Shard>>& shards, const std::string& into) {
+    Xapian::Database all;
+    for (const auto& s : shards) all.add_database(Xapian::Database(s->path));
+    all.compact(into);
+}
+
+// Replaces the index directory with the merged one.
+void install(const std::string& merged, const std::string& db_path) {
+    fs::remove_all(db_path);
+    fs::rename(merged, db_path);
+}
+
+}  // namespace
+
+void build_sharded(const ShardedBuild& build, const std::vector<std::string>& files, const EntityMatcher& matcher,
+                   Reporter& report, const std::atomic<bool>& stop, const std::function<void()>& release_target) {
+    const fs::path work = build.db_path + ".building";
+    fs::remove_all(work);  // left by a run that was killed
+    fs::create_directories(work);
+
+    std::vector<std::unique_ptr<Shard>> shards;
+    for (unsigned i = 0; i < build.shards; ++i) {
+        auto s = std::make_unique<Shard>();
+        s->path = (work / ("shard" + std::to_string(i))).string();
+        // Each shard buffers its share of a batch: memory stays what one writer's would be.
+        s->writer = std::make_unique<IndexWriter>(s->path, std::max<std::size_t>(1, build.flush_threshold / build.shards));
+        if (build.user_entities) s->writer->store_user_entities(*build.user_entities);
+        shards.push_back(std::move(s));
+    }
+
+    DocumentSource source(build.db_path, matcher);
+    std::exception_ptr producer_failure;
+    const std::hash<std::string> hash;
+    std::thread producer = start_producer(
+        source, files,
+        [&](Prepared p) { shards[p.problem ? 0 : hash(p.id) % shards.size()]->queue.push(std::move(p)); },
+        [&] {
+            for (auto& s : shards) s->queue.close();
+        },
+        stop, producer_failure);
+
+    std::vector<std::thread> writers;
+    for (auto& s : shards)
+        writers.emplace_back([&s = *s, &report, &stop] {
+            try {
+                drain(s.queue, *s.writer, report, s.state, stop);
+                s.writer->commit();
+            } catch (...) {
+                s.failure = std::current_exception();
+            }
+            s.queue.close();  // a stopped writer must not leave the producer waiting
+        });
+    for (auto& w : writers) w.join();
+    producer.join();
+    if (producer_failure) std::rethrow_exception(producer_failure);
+    for (auto& s : shards) {
+        if (s->failure) std::rethrow_exception(s->failure);
+        s->writer.reset();  // closes the shard, so it can be read
+    }
+
+    const std::string merged = (work / "merged").string();
+    merge(shards, merged);
+    release_target();
+    install(merged, build.db_path);
+    fs::remove_all(work);
+}
+
+}  // namespace privsearch::indexer
