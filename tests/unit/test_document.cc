@@ -1,5 +1,6 @@
 // common/document_builder.h (analyse, build_document), common/stored_article.h and
 // schema::boolean_term.
+#include "builtin_entities.h"
 #include "analysis.h"
 #include "document_builder.h"
 #include "hash.h"
@@ -16,20 +17,12 @@
 #include <vector>
 
 using namespace privsearch;
+using privsearch::test::builtin;
+using privsearch::test::matcher;
 using schema::Facet;
 using schema::Field;
 
 namespace {
-
-const Gazetteer& builtin() {
-    static const Gazetteer g = Gazetteer::builtin();
-    return g;
-}
-
-const EntityMatcher& matcher() {
-    static const EntityMatcher m(builtin());
-    return m;
-}
 
 Article sample() {
     Article a;

@@ -1,4 +1,5 @@
 // common/gazetteer.h and common/entity_matcher.h with the built-in gazetteer.
+#include "builtin_entities.h"
 #include "entity_matcher.h"
 #include "errors.h"
 #include "gazetteer.h"
@@ -12,19 +13,11 @@
 #include <utility>
 
 using namespace privsearch;
+using privsearch::test::builtin;
+using privsearch::test::matcher;
 using schema::Facet;
 
 namespace {
-
-const Gazetteer& builtin() {
-    static const Gazetteer g = Gazetteer::builtin();
-    return g;
-}
-
-const EntityMatcher& matcher() {
-    static const EntityMatcher m(builtin());
-    return m;
-}
 
 // Canonical name -> mentions, for one facet.
 std::map<std::string, unsigned> found(const EntityMatcher& m, const std::string& text, Facet facet) {

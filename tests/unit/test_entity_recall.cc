@@ -1,5 +1,6 @@
 // Precision and recall of entity extraction over the annotated fixture set
 // (tests/fixtures/entities, see its README.md), and the entities of the sample corpus.
+#include "builtin_entities.h"
 #include "document_builder.h"
 #include "front_matter.h"
 #include "gazetteer.h"
@@ -20,6 +21,8 @@
 #include <vector>
 
 using namespace privsearch;
+using privsearch::test::builtin;
+using privsearch::test::matcher;
 using schema::Facet;
 namespace fs = std::filesystem;
 
@@ -30,11 +33,6 @@ std::string read_all(const fs::path& p) {
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
-}
-
-const Gazetteer& builtin() {
-    static const Gazetteer g = Gazetteer::builtin();
-    return g;
 }
 
 using FacetNames = std::map<Facet, std::set<std::string>>;

@@ -1,5 +1,6 @@
 // searcher/printer.h, json_format.h, citation.h, snippet.h (parse_marked), batch.h
 // (request_from_line) and facet_spy.h (for_each_facet_entry).
+#include "builtin_entities.h"
 #include "batch.h"
 #include "citation.h"
 #include "errors.h"
@@ -17,17 +18,14 @@
 #include <vector>
 
 using namespace privsearch;
+using privsearch::test::builtin;
+using privsearch::test::matcher;
 using namespace privsearch::searcher;
 using schema::Facet;
 using Catch::Matchers::Contains;
 using Catch::Matchers::StartsWith;
 
 namespace {
-
-const Gazetteer& builtin() {
-    static const Gazetteer g = Gazetteer::builtin();
-    return g;
-}
 
 // Number of UTF-8 code points in s.
 std::size_t chars(std::string_view s) {

@@ -1,4 +1,5 @@
 // searcher/query_builder.h on an in-memory database.
+#include "builtin_entities.h"
 #include "analysis.h"
 #include "document_builder.h"
 #include "errors.h"
@@ -14,6 +15,8 @@
 #include <vector>
 
 using namespace privsearch;
+using privsearch::test::builtin;
+using privsearch::test::matcher;
 using namespace privsearch::searcher;
 using schema::Facet;
 using Catch::Matchers::Contains;
@@ -21,11 +24,6 @@ using Catch::Matchers::Contains;
 CATCH_TRANSLATE_EXCEPTION(const Xapian::Error& e) { return e.get_description(); }
 
 namespace {
-
-const Gazetteer& builtin() {
-    static const Gazetteer g = Gazetteer::builtin();
-    return g;
-}
 
 // Two articles indexed as the indexer would.
 void add_articles(Xapian::WritableDatabase& d, bool spelling) {
