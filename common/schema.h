@@ -6,7 +6,7 @@
 //            XSOURCE<source, lowercased>, XPATH<file key>, and one boolean term per
 //            entity facet value (XAGENCY<canonical, lowercased>, ...).
 //   values   see Slot below.
-//   data     a CBOR map with the stored fields (StoredField), so the searcher can
+//   data     a CBOR map with the stored fields (namespace stored), so the searcher can
 //            show and quote an article without its file.
 // No other file spells a prefix, slot number or stored field name.
 #pragma once
@@ -33,8 +33,9 @@ std::span<const FieldInfo> fields();
 const FieldInfo& field(Field f);
 std::string_view prefix(Field f);
 
-// A filter term for a boolean field: the prefix and the value, case-folded so that
-// users may type any case. Paths longer than Xapian's term limit are hashed.
+// A filter term for a boolean field: the prefix and the value, case-folded (but for
+// ids and paths, which are exact) so that users may type any case. A value past
+// Xapian's term limit keeps its first bytes and a hash of the whole.
 std::string boolean_term(Field f, std::string_view value);
 
 // Facets the searcher counts. Entity facets have a boolean field; the others

@@ -81,7 +81,6 @@ int run(const Options& options) {
 
     const unsigned writers = writers_for(options.jobs);
     if (writers > 1 && writer->doc_count() == 0) {
-        writer->commit();
         build_sharded({db_path, writers, options.flush_threshold, user_entities}, inputs.files, matcher, report, g_stop,
                       [&] { writer.reset(); });
     } else {

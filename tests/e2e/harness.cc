@@ -99,11 +99,8 @@ bool drain(int fd, std::string& buf) {
     }
 }
 
-RunResult reap(int pid) {
+RunResult decode(int status) {
     RunResult r;
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
-    }
     if (WIFEXITED(status)) r.status = WEXITSTATUS(status);
     else if (WIFSIGNALED(status)) {
         r.signaled = true;
@@ -112,69 +109,60 @@ RunResult reap(int pid) {
     return r;
 }
 
+RunResult reap(int pid) {
+    int status = 0;
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+    }
+    return decode(status);
+}
+
+void close_fd(int& fd) {
+    if (fd >= 0) close(fd);
+    fd = -1;
+}
+
 }  // namespace
 
 std::vector<std::string> RunResult::err_lines() const { return split_lines(err); }
 std::vector<std::string> RunResult::out_lines() const { return split_lines(out); }
 
 RunResult run(const std::vector<std::string>& argv, const RunOptions& options) {
-    signal(SIGPIPE, SIG_IGN);
-    Pipes p;
-    int pid = spawn(argv, options, p);
-    std::string out, err;
-    std::size_t written = 0;
-    int in_fd = p.in[1];
-    if (options.stdin_data.empty()) {
-        close(in_fd);
-        in_fd = -1;
-    }
-    bool out_open = true, err_open = true;
-    while (out_open || err_open || in_fd >= 0) {
-        std::vector<pollfd> fds;
-        if (out_open) fds.push_back({p.out[0], POLLIN, 0});
-        if (err_open) fds.push_back({p.err[0], POLLIN, 0});
-        if (in_fd >= 0) fds.push_back({in_fd, POLLOUT, 0});
-        int n = poll(fds.data(), fds.size(), -1);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            break;
-        }
-        for (const auto& f : fds) {
-            if (!f.revents) continue;
-            if (f.fd == p.out[0]) out_open = drain(p.out[0], out);
-            else if (f.fd == p.err[0]) err_open = drain(p.err[0], err);
-            else if (f.fd == in_fd) {
-                if (f.revents & (POLLERR | POLLHUP)) {
-                    close(in_fd);
-                    in_fd = -1;
-                    continue;
-                }
-                ssize_t w = write(in_fd, options.stdin_data.data() + written, options.stdin_data.size() - written);
-                if (w > 0) written += static_cast<std::size_t>(w);
-                else if (w < 0 && errno != EAGAIN && errno != EINTR) written = options.stdin_data.size();
-                if (written >= options.stdin_data.size()) {
-                    close(in_fd);
-                    in_fd = -1;
-                }
-            }
-        }
-    }
-    if (in_fd >= 0) close(in_fd);
-    close(p.out[0]);
-    close(p.err[0]);
-    RunResult r = reap(pid);
-    r.out = std::move(out);
-    r.err = std::move(err);
-    return r;
+    return Child(argv, options).wait();
 }
 
 Child::Child(const std::vector<std::string>& argv, const RunOptions& options) {
     signal(SIGPIPE, SIG_IGN);
     Pipes p;
     pid_ = spawn(argv, options, p);
-    close(p.in[1]);  // no stdin for long-running children
+    in_fd_ = p.in[1];
     out_fd_ = p.out[0];
     err_fd_ = p.err[0];
+    stdin_data_ = options.stdin_data;
+    if (stdin_data_.empty()) close_fd(in_fd_);
+}
+
+bool Child::pump(int timeout_ms) {
+    std::vector<pollfd> fds;
+    if (out_fd_ >= 0) fds.push_back({out_fd_, POLLIN, 0});
+    if (err_fd_ >= 0) fds.push_back({err_fd_, POLLIN, 0});
+    if (in_fd_ >= 0) fds.push_back({in_fd_, POLLOUT, 0});
+    if (fds.empty()) return false;
+    int n = poll(fds.data(), fds.size(), timeout_ms);
+    if (n < 0) return errno == EINTR;
+    for (const auto& f : fds) {
+        if (!f.revents) continue;
+        if (f.fd == out_fd_ && !drain(out_fd_, out_)) close_fd(out_fd_);
+        else if (f.fd == err_fd_ && !drain(err_fd_, err_)) close_fd(err_fd_);
+        else if (f.fd == in_fd_) {
+            ssize_t w = (f.revents & (POLLERR | POLLHUP))
+                            ? -1
+                            : write(in_fd_, stdin_data_.data() + written_, stdin_data_.size() - written_);
+            if (w > 0) written_ += static_cast<std::size_t>(w);
+            bool failed = w < 0 && errno != EAGAIN && errno != EINTR;
+            if (failed || written_ >= stdin_data_.size()) close_fd(in_fd_);
+        }
+    }
+    return true;
 }
 
 Child::~Child() {
@@ -196,35 +184,16 @@ std::string Child::wait_for_stderr_line(const std::function<bool(const std::stri
         }
         if (err_fd_ < 0) return "";
         auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
-        if (left.count() <= 0) return "";
-        std::vector<pollfd> fds = {{err_fd_, POLLIN, 0}};
-        if (out_fd_ >= 0) fds.push_back({out_fd_, POLLIN, 0});
-        int n = poll(fds.data(), fds.size(), static_cast<int>(left.count()));
-        if (n < 0 && errno != EINTR) return "";
-        for (const auto& f : fds) {
-            if (!f.revents) continue;
-            if (f.fd == err_fd_ && !drain(err_fd_, err_)) {
-                close(err_fd_);
-                err_fd_ = -1;
-            } else if (f.fd == out_fd_ && !drain(out_fd_, out_)) {
-                close(out_fd_);
-                out_fd_ = -1;
-            }
-        }
+        if (left.count() <= 0 || !pump(static_cast<int>(left.count()))) return "";
     }
 }
 
 bool Child::finished() {
     if (reaped_) return true;
     int status = 0;
-    pid_t r = waitpid(pid_, &status, WNOHANG);
-    if (r != pid_) return false;
+    if (waitpid(pid_, &status, WNOHANG) != pid_) return false;
     reaped_ = true;
-    if (WIFEXITED(status)) result_.status = WEXITSTATUS(status);
-    else if (WIFSIGNALED(status)) {
-        result_.signaled = true;
-        result_.status = 128 + WTERMSIG(status);
-    }
+    result_ = decode(status);
     return true;
 }
 
@@ -233,26 +202,11 @@ void Child::kill(int sig) {
 }
 
 RunResult Child::wait() {
-    while (out_fd_ >= 0 || err_fd_ >= 0) {
-        std::vector<pollfd> fds;
-        if (out_fd_ >= 0) fds.push_back({out_fd_, POLLIN, 0});
-        if (err_fd_ >= 0) fds.push_back({err_fd_, POLLIN, 0});
-        int n = poll(fds.data(), fds.size(), -1);
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            break;
-        }
-        for (const auto& f : fds) {
-            if (!f.revents) continue;
-            if (f.fd == err_fd_ && !drain(err_fd_, err_)) {
-                close(err_fd_);
-                err_fd_ = -1;
-            } else if (f.fd == out_fd_ && !drain(out_fd_, out_)) {
-                close(out_fd_);
-                out_fd_ = -1;
-            }
-        }
+    while (pump(-1)) {
     }
+    close_fd(in_fd_);
+    close_fd(out_fd_);
+    close_fd(err_fd_);
     if (!reaped_) result_ = reap(pid_);
     reaped_ = true;
     result_.out = out_;

@@ -34,7 +34,7 @@ struct RunOptions {
 // neither pipe can fill and deadlock the child.
 RunResult run(const std::vector<std::string>& argv, const RunOptions& options = {});
 
-// A child that keeps running while the test reads its stderr line by line.
+// A running child: the test may read its stderr line by line while it runs, then wait.
 class Child {
 public:
     Child(const std::vector<std::string>& argv, const RunOptions& options = {});
@@ -54,9 +54,16 @@ public:
     const std::string& err_so_far() const { return err_; }
 
 private:
+    // One poll over the open pipes: reads stdout and stderr, writes pending stdin.
+    // Returns false when no pipe is open any more (or poll failed).
+    bool pump(int timeout_ms);
+
     int pid_ = -1;
+    int in_fd_ = -1;
     int out_fd_ = -1;
     int err_fd_ = -1;
+    std::string stdin_data_;
+    std::size_t written_ = 0;
     std::string out_, err_;
     std::size_t err_scanned_ = 0;
     bool reaped_ = false;
