@@ -30,9 +30,15 @@ Xapian::Stem stemmer() { return Xapian::Stem(new CachingStem); }
 
 Xapian::TermGenerator make_term_generator() {
     Xapian::TermGenerator tg;
-    tg.set_stemmer(stemmer());
-    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+    tg.set_stemming_strategy(Xapian::TermGenerator::STEM_NONE);
     return tg;
+}
+
+Xapian::QueryParser make_query_parser() {
+    Xapian::QueryParser qp;
+    qp.set_stemmer(stemmer());
+    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    return qp;
 }
 
 }  // namespace privsearch

@@ -2,10 +2,12 @@
 //
 // Documents are articles. Each carries:
 //   terms    Q<id> (unique id), S<title words>, A<author words>, unprefixed body
-//            and title words (with positions, English stems as Z-terms),
+//            and title words, all as written (with positions, not stemmed),
 //            XSOURCE<source, lowercased>, XPATH<file key>, and one boolean term per
 //            entity facet value (XAGENCY<canonical, lowercased>, ...).
 //   values   see Slot below.
+// The synonym table files each word under its English stem, "Z" + field prefix +
+// stem (word_forms.h), which is how QueryParser spells a stemmed word.
 //   data     a CBOR map with the stored fields (namespace stored), so the searcher can
 //            show and quote an article without its file.
 // No other file spells a prefix, slot number or stored field name.
@@ -30,6 +32,9 @@ struct FieldInfo {
 };
 
 std::span<const FieldInfo> fields();
+
+// Xapian's mark of a stemmed term, before the field prefix: "Zmonitor", "ZSmonitor".
+inline constexpr std::string_view stem_prefix = "Z";
 const FieldInfo& field(Field f);
 std::string_view prefix(Field f);
 
@@ -84,7 +89,9 @@ inline constexpr const char* entities = "entities";
 namespace metadata {
 inline constexpr const char* last_update = "privsearch:last_update";
 inline constexpr const char* schema_version = "privsearch:schema";
-inline constexpr const char* schema_version_value = "1";
+// 2: words indexed by their stems alone (analysis.h), articles stored as records
+// (stored_article.h). Bump on any change that leaves older indexes unreadable.
+inline constexpr const char* schema_version_value = "2";
 inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher
 }  // namespace metadata
 

@@ -16,7 +16,7 @@ std::string location_of(const Article& a) {
 }  // namespace
 
 DocumentSource::DocumentSource(const std::string& db_path, const EntityMatcher& matcher)
-    : matcher_(matcher), tg_(make_term_generator()) {
+    : matcher_(matcher), tg_(make_term_generator()), stem_(stemmer()) {
     try {
         existing_.emplace(db_path);
         if (existing_->get_doccount() == 0) existing_.reset();
@@ -43,7 +43,10 @@ void DocumentSource::prepare(Article article, const std::function<void(Prepared)
     AnalysedArticle a = analyse(std::move(article), matcher_);
     auto hash = indexed_hash(id_term(p.id));
     p.indexed_before = hash.has_value();
-    if (hash != a.content_hash) p.doc = build_document(a, tg_);
+    if (hash != a.content_hash) {
+        p.doc = build_document(a, tg_);
+        p.forms = word_forms(*p.doc, stem_);
+    }
     emit(std::move(p));
 }
 
@@ -52,7 +55,7 @@ void DocumentSource::run(const std::vector<std::string>& files, const std::funct
     for (const auto& file : files) {
         if (stop) return;
         ParsedFile parsed = read_articles(file);
-        for (auto& problem : parsed.problems) emit(Prepared{std::move(problem), {}, {}, {}, {}, false});
+        for (auto& problem : parsed.problems) emit(Prepared{std::move(problem), {}, {}, {}, {}, {}, false});
         for (auto& article : parsed.articles) {
             if (stop) return;
             prepare(std::move(article), emit);

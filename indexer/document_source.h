@@ -1,6 +1,7 @@
 #pragma once
 #include "article.h"
 #include "entity_matcher.h"
+#include "word_forms.h"
 
 #include <xapian.h>
 
@@ -20,6 +21,7 @@ struct Prepared {
     std::string location;   // path[:line], for messages
     std::string path_term;
     std::optional<Xapian::Document> doc;  // none: unchanged
+    std::vector<WordForm> forms;          // the document's words under their stems
     bool indexed_before = false;          // the index (as last committed) has this id
 };
 
@@ -41,6 +43,7 @@ private:
     std::optional<Xapian::Database> existing_;
     const EntityMatcher& matcher_;
     Xapian::TermGenerator tg_;
+    Xapian::Stem stem_;  // for the word forms, on this thread rather than the writers'
 };
 
 }  // namespace privsearch::indexer

@@ -1,6 +1,7 @@
 #include "index_writer.h"
 
 #include "errors.h"
+#include "index_format.h"
 #include "schema.h"
 #include "stored_article.h"
 
@@ -16,7 +17,8 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
         auto parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
-        db.set_metadata(schema::metadata::schema_version, schema::metadata::schema_version_value);
+        if (db.get_doccount() == 0) db.set_metadata(schema::metadata::schema_version, schema::metadata::schema_version_value);
+        check_index_format(db, path);
         return db;
     } catch (const Xapian::DatabaseLockError&) {
         throw UserError(path + ": index is locked: another privsearch-index is writing to it; try again when it ends");
@@ -49,8 +51,9 @@ std::string now_iso() {
 IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold)
     : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold) {}
 
-Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc, bool is_new) {
-    count_spelling(doc);
+Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc, const std::vector<WordForm>& forms,
+                           bool is_new) {
+    note_words(forms);
     ++pending_;
     if (is_new) {
         db_.add_document(doc);
@@ -61,17 +64,21 @@ Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& d
     return outcome;
 }
 
-void IndexWriter::count_spelling(const Xapian::Document& doc) {
-    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t)
-        if (spelling_word(*t)) ++spelling_[*t];
+void IndexWriter::note_words(const std::vector<WordForm>& forms) {
+    for (const auto& f : forms) {
+        if (spelling_word(f.term)) ++spelling_[f.term];
+        if (filed_.insert(f.term).second) unfiled_.push_back(f);
+    }
 }
 
-void IndexWriter::flush_spelling() {
+void IndexWriter::flush_words() {
     // A word in only one or two articles of a whole batch is mostly a name or a typo: a
     // poor suggestion, and writing the spelling table is a fifth of the indexing cost.
     for (const auto& [word, n] : spelling_)
         if (n >= kMinSpellingCount) db_.add_spelling(word, n);
     spelling_.clear();
+    for (const auto& f : unfiled_) db_.add_synonym(f.key, f.term);
+    unfiled_.clear();
 }
 
 void IndexWriter::store_user_entities(const std::string& tsv) {
@@ -85,7 +92,7 @@ bool IndexWriter::maybe_commit() {
 }
 
 void IndexWriter::commit() {
-    flush_spelling();
+    flush_words();
     db_.set_metadata(schema::metadata::last_update, now_iso());
     db_.commit();
     pending_ = 0;

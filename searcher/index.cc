@@ -1,6 +1,7 @@
 #include "index.h"
 
 #include "errors.h"
+#include "index_format.h"
 
 #include <filesystem>
 
@@ -11,7 +12,9 @@ Xapian::Database open_index(const std::string& path) {
         throw UserError("no index at " + path + ": build one with 'privsearch-index --db " + path +
                         " corpus/' (or set PRIVSEARCH_DB)");
     try {
-        return Xapian::Database(path);
+        Xapian::Database db(path);
+        check_index_format(db, path);
+        return db;
     } catch (const Xapian::DatabaseModifiedError&) {
         throw;  // a commit overtook the opening: main runs the command again
     } catch (const Xapian::DatabaseCorruptError&) {

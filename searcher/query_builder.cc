@@ -15,7 +15,7 @@ namespace {
 
 constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE | Xapian::QueryParser::FLAG_BOOLEAN |
                             Xapian::QueryParser::FLAG_LOVEHATE | Xapian::QueryParser::FLAG_WILDCARD |
-                            Xapian::QueryParser::FLAG_PURE_NOT;
+                            Xapian::QueryParser::FLAG_PURE_NOT | query_parser_flags;
 
 // Xapian 1.4's QueryParser leaks its parse state when a processor throws, so
 // processors note the first error here and match nothing; parse() then throws it.
@@ -125,10 +125,9 @@ QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazettee
 
 Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r, const ErrorSink& errors) const {
     using schema::Field;
-    Xapian::QueryParser qp;
+    Xapian::QueryParser qp = make_query_parser();
     qp.set_database(db_);
-    qp.set_stemmer(stemmer());
-    qp.set_stemming_strategy(r.exact ? Xapian::QueryParser::STEM_NONE : Xapian::QueryParser::STEM_SOME);
+    if (r.exact) qp.set_stemming_strategy(Xapian::QueryParser::STEM_NONE);
     qp.set_default_op(r.any ? Xapian::Query::OP_OR : Xapian::Query::OP_AND);
     for (const auto& f : schema::fields()) {
         if (f.query_name.empty()) continue;

@@ -1,6 +1,7 @@
 #include "snippet.h"
 
 #include "analysis.h"
+#include "schema.h"
 #include "string_util.h"
 
 #include <algorithm>
@@ -44,7 +45,7 @@ Span passage_window(std::string_view text, const std::vector<std::string>& match
     std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, term
     for (std::size_t t = 0; t < matched_terms.size(); ++t) {
         std::string_view word = matched_terms[t];
-        if (word.starts_with('Z')) word.remove_prefix(1);
+        if (word.starts_with(schema::stem_prefix)) word.remove_prefix(schema::stem_prefix.size());
         if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;  // a field's term
         for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1))
             if (at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) hits.emplace_back(at, t);

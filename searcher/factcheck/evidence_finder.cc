@@ -5,6 +5,7 @@
 #include "index.h"
 #include "quote_diff.h"
 #include "text_normalize.h"
+#include "word_forms.h"
 
 #include <algorithm>
 #include <cmath>
@@ -115,8 +116,8 @@ void weigh(Claim& claim, const Xapian::Database& db, const Gazetteer& gazetteer)
             const Entity& e = gazetteer.entities()[*t.entity];
             tf = db.get_termfreq(schema::boolean_term(*schema::facet(e.facet).field, e.canonical));
         } else {
-            // Numbers have no stemmed ("Z") term: the plain one counts instead.
-            tf = std::max(db.get_termfreq("Z" + t.key), db.get_termfreq(t.word));
+            // Numbers are filed under no stem: the word itself counts instead.
+            tf = std::max(stem_frequency(db, t.key), db.get_termfreq(t.word));
         }
         t.idf = std::log(n / std::max<double>(tf, 1.0));
     }

@@ -2,6 +2,7 @@
 // through the Xapian API (document count, id terms, stored fields, queries).
 #include "harness.h"
 
+#include "analysis.h"
 #include "document_builder.h"
 #include "schema.h"
 #include "stored_article.h"
@@ -39,13 +40,11 @@ bool has_term(const std::string& db_path, const std::string& term) { return Xapi
 // Ids of the documents a Xapian query (parsed like a user would type it) matches.
 std::vector<std::string> xapian_query(const std::string& db_path, const std::string& text) {
     Xapian::Database db(db_path);
-    Xapian::QueryParser qp;
+    Xapian::QueryParser qp = privsearch::make_query_parser();
     qp.set_database(db);
-    qp.set_stemmer(Xapian::Stem("english"));
-    qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     qp.set_default_op(Xapian::Query::OP_AND);
     Xapian::Enquire enquire(db);
-    enquire.set_query(qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT));
+    enquire.set_query(qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | privsearch::query_parser_flags));
     std::vector<std::string> ids;
     Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it)
@@ -182,6 +181,44 @@ TEST_CASE("a phrase query matches through the Xapian API and the searcher", "[in
     auto found = search_ids(db, {"\"real-time access\""});
     CHECK(contains(found, "cnn-2019-08-08-fbi-social-media-contractors"));
     CHECK_FALSE(contains(found, "independent-2017-07-27-facebook-whatsapp-instagram-data"));
+}
+
+TEST_CASE("a word finds its other forms through the stems in the synonym table; --exact only itself", "[indexer]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    index_corpus(db);
+    // No article says "monitored"; CNN and PrivSec say "monitoring" (and "monitor"), X only "monitor".
+    CHECK_FALSE(has_term(db, "Zmonitor"));  // no stemmed terms in the index itself
+    CHECK(Xapian::Database(db).synonyms_begin("Zmonitor") != Xapian::Database(db).synonyms_end("Zmonitor"));
+    const auto stemmed = search_ids(db, {"monitored"});
+    CHECK(contains(stemmed, "privsec-2019-fbi-social-media-monitoring"));
+    CHECK(contains(stemmed, "cnn-2019-08-08-fbi-social-media-contractors"));
+    CHECK(contains(stemmed, "x-dataminr-real-time-data-police"));
+    int status = 0;
+    CHECK(search_ids(db, {"--exact", "monitored"}, &status).empty());
+    CHECK(status == 1);
+    const auto exact = search_ids(db, {"--exact", "monitoring"});
+    CHECK(contains(exact, "privsec-2019-fbi-social-media-monitoring"));
+    CHECK_FALSE(contains(exact, "x-dataminr-real-time-data-police"));
+}
+
+TEST_CASE("an index in another format: both programs say so, and how to rebuild it; nothing is lost", "[indexer]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    index_corpus(db);
+    {
+        Xapian::WritableDatabase w(db);
+        w.set_metadata(privsearch::schema::metadata::schema_version, "1");
+        w.commit();
+    }
+    for (const RunResult& r : {search_cmd(db, {"search", "facebook"}), index(db, {corpus()})}) {
+        INFO(r.err);
+        CHECK(r.status == 2);
+        REQUIRE(r.err_lines().size() == 1);
+        CHECK(r.err.find(db + ": the index is in format 1") != std::string::npos);
+        CHECK(r.err.find("privsearch-index --db " + db) != std::string::npos);
+    }
+    CHECK(doccount(db) == 5);
 }
 
 TEST_CASE("curly and straight quotes index alike", "[indexer]") {
