@@ -1,4 +1,4 @@
-// The index schema: every term prefix, value slot and stored field, named once.
+// The index schema: every term prefix, value slot and metadata key, named once.
 //
 // Documents are articles. Each carries:
 //   terms    Q<id> (unique id), S<title words>, A<author words>, unprefixed body
@@ -8,9 +8,9 @@
 //   values   see Slot below.
 // The synonym table files each word under its English stem, "Z" + field prefix +
 // stem (word_forms.h), which is how QueryParser spells a stemmed word.
-//   data     a CBOR map with the stored fields (namespace stored), so the searcher can
-//            show and quote an article without its file.
-// No other file spells a prefix, slot number or stored field name.
+//   data     the stored article (stored_article.h), so the searcher can show and
+//            quote an article without its file.
+// No other file spells a prefix or slot number.
 #pragma once
 
 #include <cstdint>
@@ -70,27 +70,12 @@ inline unsigned slot(Slot s) { return static_cast<unsigned>(s); }
 
 std::string encode_facet_entry(Facet f, std::string_view value);
 
-// Names of the fields in the stored CBOR map.
-namespace stored {
-inline constexpr const char* id = "id";
-inline constexpr const char* title = "title";
-inline constexpr const char* source = "source";
-inline constexpr const char* date = "date";
-inline constexpr const char* url = "url";
-inline constexpr const char* author = "author";
-inline constexpr const char* text = "text";
-inline constexpr const char* path = "path";
-inline constexpr const char* line = "line";
-inline constexpr const char* text_sha256 = "sha256";
-inline constexpr const char* entities = "entities";
-}  // namespace stored
-
 // Metadata keys in the database itself.
 namespace metadata {
 inline constexpr const char* last_update = "privsearch:last_update";
 inline constexpr const char* schema_version = "privsearch:schema";
-// 2: words indexed by their stems alone (analysis.h), articles stored as records
-// (stored_article.h). Bump on any change that leaves older indexes unreadable.
+// 2: words indexed as written with their stems in the synonym table (word_forms.h),
+// articles stored as records (stored_article.h). Bump on any change that leaves older indexes unreadable.
 inline constexpr const char* schema_version_value = "2";
 inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher
 }  // namespace metadata

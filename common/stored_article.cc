@@ -1,47 +1,98 @@
 #include "stored_article.h"
 
-#include <nlohmann/json.hpp>
-
+#include <cstdint>
 #include <stdexcept>
 
 namespace privsearch {
-namespace st = schema::stored;
+namespace {
+
+constexpr char kFormat = '\x02';  // the record's own version, bumped with its layout
+
+void put_number(std::string& out, std::uint64_t n) {
+    while (n >= 0x80) {
+        out += static_cast<char>((n & 0x7f) | 0x80);
+        n >>= 7;
+    }
+    out += static_cast<char>(n);
+}
+
+void put_string(std::string& out, std::string_view s) {
+    put_number(out, s.size());
+    out += s;
+}
+
+class Reader {
+public:
+    explicit Reader(std::string_view data) : data_(data) {}
+
+    std::uint64_t number() {
+        std::uint64_t n = 0;
+        for (unsigned shift = 0; shift < 64; shift += 7) {
+            const auto byte = static_cast<unsigned char>(next());
+            n |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
+            if (!(byte & 0x80)) return n;
+        }
+        fail();
+    }
+
+    std::string string() {
+        const std::uint64_t n = number();
+        if (n > data_.size() - at_) fail();
+        std::string s(data_.substr(at_, n));
+        at_ += n;
+        return s;
+    }
+
+    char next() {
+        if (at_ == data_.size()) fail();
+        return data_[at_++];
+    }
+
+    bool done() const { return at_ == data_.size(); }
+
+    [[noreturn]] static void fail() { throw std::runtime_error("document data is not a privsearch article"); }
+
+private:
+    std::string_view data_;
+    std::size_t at_ = 0;
+};
+
+}  // namespace
 
 std::string encode_stored(const StoredArticle& s) {
     const Article& a = s.article;
-    nlohmann::json entities = nlohmann::json::object();
-    for (const auto& e : s.entities)
-        entities[std::string(schema::facet(e.facet).name)][e.name] = e.mentions;
-    nlohmann::json j = {{st::id, a.id},       {st::title, a.title},   {st::source, a.source},
-                        {st::date, a.date},   {st::url, a.url},       {st::author, a.author},
-                        {st::text, a.text},   {st::path, a.path},     {st::line, a.line},
-                        {st::text_sha256, s.text_sha256}, {st::entities, entities}};
-    auto bytes = nlohmann::json::to_cbor(j);
-    return {bytes.begin(), bytes.end()};
+    std::string out(1, kFormat);
+    out.reserve(a.text.size() + 512);
+    for (std::string_view field : {std::string_view(a.id), std::string_view(a.title), std::string_view(a.source),
+                                   std::string_view(a.date), std::string_view(a.url), std::string_view(a.author),
+                                   std::string_view(a.path), std::string_view(s.text_sha256), std::string_view(a.text)})
+        put_string(out, field);
+    put_number(out, a.line);
+    put_number(out, s.entities.size());
+    for (const auto& e : s.entities) {
+        out += schema::facet(e.facet).code;
+        put_number(out, e.mentions);
+        put_string(out, e.name);
+    }
+    return out;
 }
 
 StoredArticle decode_stored(std::string_view data) {
-    auto j = nlohmann::json::from_cbor(data.begin(), data.end(), true, false);
-    if (!j.is_object()) throw std::runtime_error("document data is not a privsearch article");
+    Reader in(data);
+    if (in.next() != kFormat) Reader::fail();
     StoredArticle s;
     Article& a = s.article;
-    auto str = [&](const char* key) { return j.value(key, std::string()); };
-    a.id = str(st::id);
-    a.title = str(st::title);
-    a.source = str(st::source);
-    a.date = str(st::date);
-    a.url = str(st::url);
-    a.author = str(st::author);
-    a.text = str(st::text);
-    a.path = str(st::path);
-    a.line = j.value(st::line, std::size_t{0});
-    s.text_sha256 = str(st::text_sha256);
-    const auto entities = j.value(st::entities, nlohmann::json::object());
-    for (const auto& [facet_name, names] : entities.items()) {
-        auto facet = schema::facet_named(facet_name);
-        if (!facet) continue;
-        for (const auto& [name, count] : names.items()) s.entities.push_back({*facet, name, count.get<unsigned>()});
+    for (std::string* field : {&a.id, &a.title, &a.source, &a.date, &a.url, &a.author, &a.path, &s.text_sha256, &a.text})
+        *field = in.string();
+    a.line = in.number();
+    const std::uint64_t entities = in.number();
+    for (std::uint64_t i = 0; i < entities; ++i) {
+        const auto facet = schema::facet_with_code(in.next());
+        if (!facet) Reader::fail();
+        const auto mentions = static_cast<unsigned>(in.number());
+        s.entities.push_back({*facet, in.string(), mentions});
     }
+    if (!in.done()) Reader::fail();
     return s;
 }
 

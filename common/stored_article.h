@@ -1,5 +1,10 @@
 // The article as stored in the index's document data, so the searcher can show
 // and quote it without its file.
+//
+// The data is a record: a format byte, then the fields in a fixed order, strings as a
+// varint byte length and the bytes, numbers as varints, the entities as a count and
+// (facet code, mentions, name) triples. It replaced CBOR through nlohmann::json, which
+// reads strings a byte at a time: decoding ten hits' data was a tenth of a query.
 #pragma once
 #include "article.h"
 #include "schema.h"

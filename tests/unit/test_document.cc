@@ -175,10 +175,18 @@ TEST_CASE("build_document: the data round-trips through decode_stored", "[docume
 }
 
 TEST_CASE("decode_stored: data not written by encode_stored throws", "[document]") {
-    CHECK_THROWS_AS(decode_stored("not cbor at all"), std::runtime_error);
+    CHECK_THROWS_AS(decode_stored("not an article at all"), std::runtime_error);
     CHECK_THROWS_AS(decode_stored(""), std::runtime_error);
-    // CBOR for the number 1: valid CBOR, not an article.
-    CHECK_THROWS_AS(decode_stored(std::string(1, '\x01')), std::runtime_error);
+    // The record of format 1 was CBOR: a map opens with 0xa0 + its size.
+    CHECK_THROWS_AS(decode_stored("\xab\x62id"), std::runtime_error);
+    // Cut short, or with bytes after its end.
+    const std::string whole = encode_stored(analyse(sample(), matcher()).stored);
+    for (std::size_t cut : {std::size_t{1}, std::size_t{5}, whole.size() / 2, whole.size() - 1}) {
+        CAPTURE(cut);
+        CHECK_THROWS_AS(decode_stored(whole.substr(0, cut)), std::runtime_error);
+    }
+    CHECK_THROWS_AS(decode_stored(whole + "x"), std::runtime_error);
+    CHECK_NOTHROW(decode_stored(whole));
 }
 
 TEST_CASE("analyse: the content hash is stable and changes with any field", "[document]") {
