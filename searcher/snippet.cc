@@ -4,7 +4,10 @@
 #include "string_util.h"
 
 #include <algorithm>
+#include <array>
+#include <bitset>
 #include <cctype>
+#include <unordered_map>
 
 namespace privsearch::searcher {
 namespace {
@@ -13,6 +16,18 @@ namespace {
 // highlights unambiguously, whatever the text holds.
 constexpr char kOpen = '\x01';
 constexpr char kClose = '\x02';
+
+bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
+char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
+// Bytes of words as Xapian's terms hold them: letters, digits, apostrophes, and any
+// byte of a non-ASCII character.
+constexpr auto kWordBytes = [] {
+    std::array<bool, 256> is{};
+    for (int c = 0; c < 256; ++c)
+        is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+    return is;
+}();
+bool word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
 
 }  // namespace
 
@@ -40,17 +55,31 @@ Snippet parse_marked(const std::string& marked) {
 
 Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width) {
     if (text.size() <= width) return {0, text.size()};
-    const std::string lower = ascii_lower(text);
-    std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, term
+    std::unordered_map<std::string_view, std::size_t> wanted;  // word -> its index in matched_terms
+    std::bitset<256> first_bytes;  // most words are passed over on their first byte
     for (std::size_t t = 0; t < matched_terms.size(); ++t) {
-        std::string_view word = matched_terms[t];
-        if (word.starts_with(schema::stem_prefix)) word.remove_prefix(schema::stem_prefix.size());
-        if (word.empty() || (word[0] >= 'A' && word[0] <= 'Z')) continue;  // a field's term
-        for (auto at = lower.find(word); at != std::string::npos; at = lower.find(word, at + 1))
-            if (at == 0 || !std::isalnum(static_cast<unsigned char>(lower[at - 1]))) hits.emplace_back(at, t);
+        const std::string_view term = matched_terms[t];
+        // Field and stem terms start with a capital; a stem's forms are terms of their own.
+        if (term.empty() || ascii_upper(term[0])) continue;
+        wanted.emplace(term, t);
+        first_bytes.set(static_cast<unsigned char>(term[0]));
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, term
+    std::string word;
+    for (std::size_t i = 0; i < text.size();) {
+        if (!word_byte(text[i])) {
+            ++i;
+            continue;
+        }
+        const std::size_t begin = i;
+        while (i < text.size() && word_byte(text[i])) ++i;
+        if (!first_bytes.test(static_cast<unsigned char>(ascii_lower(text[begin])))) continue;
+        word.clear();
+        for (std::size_t k = begin; k < i; ++k) word += ascii_lower(text[k]);
+        while (!word.empty() && word.back() == '\'') word.pop_back();  // "users'": the term is users
+        if (auto it = wanted.find(word); it != wanted.end()) hits.emplace_back(begin, it->second);
     }
     if (hits.empty()) return {0, text.size()};
-    std::sort(hits.begin(), hits.end());
     // The window start whose next `width` bytes hold the most distinct terms, then the most hits.
     std::size_t best = 0, best_score = 0;
     for (std::size_t i = 0; i < hits.size(); ++i) {

@@ -18,8 +18,8 @@ namespace privsearch::searcher {
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,
                      std::size_t length);
 
-// The byte range of about `width` bytes of text where the terms (unprefixed words,
-// or Z-prefixed stems) occur most, or all of the text when none occurs.
+// The byte range of about `width` bytes of text where the query's words (its
+// unprefixed terms) occur most, or all of the text when none occurs.
 Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width);
 
 // The opening of the text, for results that match no words (filters only).

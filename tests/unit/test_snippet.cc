@@ -1,0 +1,45 @@
+// searcher/snippet.h: where in an article the snippet is cut from.
+#include "snippet.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using privsearch::searcher::passage_window;
+
+namespace {
+
+const std::string kFiller(400, 'x');
+
+std::string window_text(const std::string& text, const std::vector<std::string>& terms, std::size_t width) {
+    auto w = passage_window(text, terms, width);
+    return text.substr(w.begin, w.end - w.begin);
+}
+
+}  // namespace
+
+TEST_CASE("passage_window: where most of the query's words are, whole words", "[snippet]") {
+    const std::string text = "Opening words. " + kFiller + " The FBI asked vendors for monitoring tools. " + kFiller +
+                             " Monitoring again, alone. " + kFiller;
+    // The parser gives a stem's forms as terms of their own, beside the Z-stem itself.
+    const std::vector<std::string> terms = {"Zmonitor", "monitor", "monitoring", "vendors", "XAGENCYfbi"};
+    const std::string w = window_text(text, terms, 120);
+    CHECK(w.find("vendors for monitoring") != std::string::npos);
+    CHECK(w.front() != 'x');
+    CHECK(w.find(kFiller) == std::string::npos);
+}
+
+TEST_CASE("passage_window: words match whole and in any case; a trailing apostrophe is not part of one", "[snippet]") {
+    const std::string text = kFiller + " Users' DATA was sold. " + kFiller + " metadata " + kFiller;
+    const std::string w = window_text(text, {"data", "users"}, 100);
+    CHECK(w.find("Users' DATA") != std::string::npos);
+    // "metadata" holds "data" but is not the word.
+    CHECK(window_text(kFiller + " metadata " + kFiller, {"data"}, 100).size() == 2 * kFiller.size() + 10);
+}
+
+TEST_CASE("passage_window: all of a short text, or of a text without the words", "[snippet]") {
+    CHECK(window_text("short text", {"text"}, 100) == "short text");
+    const std::string text = kFiller + " nothing here " + kFiller;
+    CHECK(window_text(text, {"absent", "Zabsent"}, 100) == text);
+}
