@@ -8,6 +8,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 
 namespace privsearch {
@@ -29,6 +30,12 @@ std::string key(schema::Facet facet, std::string_view name) {
     return schema::facet(facet).code + fold_case(trim(name));
 }
 
+constexpr auto kAsciiAlnum = [] {
+    std::array<bool, 128> is{};
+    for (int c = 0; c < 128; ++c) is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+    return is;
+}();
+
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -48,6 +55,7 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 
 std::vector<Token> tokenize_for_entities(std::string_view text) {
     std::vector<Token> tokens;
+    tokens.reserve(text.size() / 5);
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());
     int32_t i = 0;
@@ -62,14 +70,14 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
         UChar32 c;
         U8_NEXT(p, i, n, c);
         auto end = static_cast<std::size_t>(i);
-        // ASCII without a call into ICU: this runs over every article's whole text.
-        const bool alnum = c < 0x80 ? std::isalnum(c) != 0 : c > 0 && u_isalnum(c);
+        // ASCII without a call into ICU or the C locale: this runs over every article's whole text.
+        const bool alnum = c < 0x80 ? kAsciiAlnum[static_cast<unsigned char>(c)] : c > 0 && u_isalnum(c);
         if (alnum) {
             if (word_begin == std::string_view::npos) word_begin = begin;
             continue;
         }
         close_word(begin);
-        const bool space = c < 0x80 ? std::isspace(c) != 0 : c < 0 || u_isUWhiteSpace(c);
+        const bool space = c < 0x80 ? (c == ' ' || (c >= '\t' && c <= '\r')) : c < 0 || u_isUWhiteSpace(c);
         if (!space) tokens.push_back({text.substr(begin, end - begin), begin, end});
     }
     close_word(text.size());
@@ -112,10 +120,9 @@ void Gazetteer::load(std::string_view tsv, const std::string& origin) {
 }
 
 std::size_t Gazetteer::entity_for(schema::Facet facet, const std::string& canonical) {
-    for (std::size_t i = 0; i < entities_.size(); ++i)
-        if (entities_[i].facet == facet && entities_[i].canonical == canonical) return i;
-    entities_.push_back({facet, canonical});
-    return entities_.size() - 1;
+    auto [it, added] = by_canonical_.try_emplace(schema::facet(facet).code + canonical, entities_.size());
+    if (added) entities_.push_back({facet, canonical});
+    return it->second;
 }
 
 void Gazetteer::add_alias(std::size_t entity, std::string_view text, bool weak) {
@@ -123,10 +130,12 @@ void Gazetteer::add_alias(std::size_t entity, std::string_view text, bool weak) 
     a.entity = entity;
     a.weak = weak;
     a.case_sensitive = is_acronym(text);
-    for (const auto& t : tokenize_for_entities(text))
-        a.tokens.push_back(a.case_sensitive ? std::string(t.text) : fold_case(t.text));
+    // Folded once, as a whole: the key and, unless case matters, the tokens.
+    std::string k = key(entities_[entity].facet, text);
+    const std::string_view folded = std::string_view(k).substr(1);
+    for (const auto& t : tokenize_for_entities(a.case_sensitive ? text : folded)) a.tokens.emplace_back(t.text);
     if (a.tokens.empty()) return;
-    by_name_.emplace(key(entities_[entity].facet, text), entity);
+    by_name_.emplace(std::move(k), entity);
     aliases_.push_back(std::move(a));
 }
 

@@ -47,7 +47,8 @@ private:
 
     std::vector<Entity> entities_;
     std::vector<Alias> aliases_;
-    std::unordered_map<std::string, std::size_t> by_name_;  // facet code + folded name/alias -> entity
+    std::unordered_map<std::string, std::size_t> by_name_;       // facet code + folded name/alias -> entity
+    std::unordered_map<std::string, std::size_t> by_canonical_;  // facet code + canonical -> entity
 };
 
 // Splits text into the tokens aliases are matched on: runs of letters and digits,
