@@ -5,8 +5,10 @@
 #include "schema.h"
 #include "stored_article.h"
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <tuple>
 #include <vector>
 
 namespace privsearch::indexer {
@@ -77,6 +79,10 @@ void IndexWriter::flush_words() {
     for (const auto& [word, n] : spelling_)
         if (n >= kMinSpellingCount) db_.add_spelling(word, n);
     spelling_.clear();
+    // Xapian writes a key's synonym entry (zlib-compressed) whenever the next addition
+    // is for another key: in key order, each entry is written once, not once per form.
+    std::sort(unfiled_.begin(), unfiled_.end(),
+              [](const WordForm& a, const WordForm& b) { return std::tie(a.key, a.term) < std::tie(b.key, b.term); });
     for (const auto& f : unfiled_) db_.add_synonym(f.key, f.term);
     unfiled_.clear();
 }

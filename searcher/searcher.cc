@@ -58,12 +58,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
     apply_sort(enquire, r);
     // The query's terms, not each hit's matching terms: those cost a term list read a hit.
     const std::vector<std::string> terms = query_terms(enquire.get_query());
-    FacetSpy spy(result_facets());
-    if (r.facets) enquire.add_matchspy(&spy);
-    // Exact totals and facet counts need the whole match set to be seen.
-    const Xapian::doccount check = r.facets ? db_.get_doccount() : static_cast<Xapian::doccount>(r.offset + r.limit);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset),
-                                         static_cast<Xapian::doccount>(r.limit), check);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(r.offset), static_cast<Xapian::doccount>(r.limit));
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -78,22 +73,35 @@ SearchResult Searcher::run(const SearchRequest& r) {
         result.hits.push_back(std::move(hit));
     }
     if (r.facets) {
-        result.facets = spy.counts();
+        // Exact facet counts (and so an exact total) see every match, and need no
+        // weights: a counting pass with BoolWeight beside a ranking pass that may stop
+        // early costs less than ranking every match by BM25. callgrind, "said" on bbc10
+        // (18,880 matches): 57.8M -> 39.3M instructions.
+        Counted all = count_facets(enquire.get_query(), result_facets());
+        result.total = all.matches;
+        result.total_exact = true;
+        result.facets = std::move(all.facets);
         add_disjunctive_counts(r, result.facets);
     }
     if (result.total == 0) result.did_you_mean = builder_.spelling_suggestion(r);
     return result;
 }
 
-FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
+Searcher::Counted Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
     return with_retry(db_, [&](Xapian::Database&) {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(q);
+        Xapian::Enquire enquire = counting_enquire(q);
         FacetSpy spy(wanted);
         enquire.add_matchspy(&spy);
-        enquire.get_mset(0, 0, db_.get_doccount());
-        return spy.counts();
+        const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
+        return Counted{spy.counts(), all.get_matches_estimated()};
     });
+}
+
+Xapian::Enquire Searcher::counting_enquire(const Xapian::Query& q) const {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(q);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    return enquire;
 }
 
 void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts) {
@@ -101,15 +109,14 @@ void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& count
         auto own = filtered_facet(r.filters, facet);
         if (!own) continue;
         Xapian::Query q(Xapian::Query::OP_FILTER, builder_.text(r), builder_.filters(r.filters, own));
-        counts[facet] = count_facets(q, {facet})[facet];
+        counts[facet] = count_facets(q, {facet}).facets[facet];
     }
 }
 
 std::size_t Searcher::count(const SearchRequest& r) {
     return with_retry(db_, [&](Xapian::Database&) {
-        Xapian::Enquire enquire(db_);
-        enquire.set_query(builder_.build(r));
-        return static_cast<std::size_t>(enquire.get_mset(0, 0, db_.get_doccount()).get_matches_estimated());
+        const Xapian::MSet all = counting_enquire(builder_.build(r)).get_mset(0, 0, db_.get_doccount());
+        return static_cast<std::size_t>(all.get_matches_estimated());
     });
 }
 
@@ -118,7 +125,7 @@ std::vector<FacetValue> Searcher::count_by(const SearchRequest& r, schema::Facet
 }
 
 FacetCounts Searcher::facet_counts(const SearchRequest& r, const std::vector<schema::Facet>& wanted) {
-    return count_facets(builder_.build(r), wanted);
+    return count_facets(builder_.build(r), wanted).facets;
 }
 
 }  // namespace privsearch::searcher
