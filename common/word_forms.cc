@@ -24,20 +24,36 @@ std::optional<std::size_t> free_text_prefix(std::string_view term) {
 
 }  // namespace
 
-std::vector<WordForm> word_forms(const Xapian::Document& doc, Xapian::Stem& stem) {
-    std::vector<WordForm> forms;
+std::optional<WordForm> word_form(const std::string& term, Xapian::Stem& stem) {
+    const auto prefix = free_text_prefix(term);
+    if (!prefix || term.size() == *prefix) return std::nullopt;
+    const char first = term[*prefix];
+    if (first >= '0' && first <= '9') return std::nullopt;
+    std::string key(schema::stem_prefix);
+    key.append(term, 0, *prefix);
+    key += stem(term.substr(*prefix));
+    return WordForm{std::move(key), term};
+}
+
+bool spelling_word(std::string_view term) {
+    if (term.size() < 3) return false;
+    for (unsigned char c : term)
+        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '_') return false;
+    return true;
+}
+
+DocumentWords WordLister::words_of(const Xapian::Document& doc) {
+    DocumentWords words;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         const std::string& term = *t;
-        const auto prefix = free_text_prefix(term);
-        if (!prefix || term.size() == *prefix) continue;
-        const char first = term[*prefix];
-        if (first >= '0' && first <= '9') continue;
-        std::string key(schema::stem_prefix);
-        key.append(term, 0, *prefix);
-        key += stem(term.substr(*prefix));
-        forms.push_back({std::move(key), term});
+        if (spelling_word(term)) words.spelling.push_back(term);
+        if (listed_.contains(term)) continue;
+        if (auto form = word_form(term, stem_)) {
+            listed_.insert(term);
+            words.new_forms.push_back(std::move(*form));
+        }
     }
-    return forms;
+    return words;
 }
 
 Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view stem) {

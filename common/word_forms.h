@@ -5,10 +5,14 @@
 // `monitoring` into a synonym of all four, while a quoted phrase or --exact keeps
 // the words as written, and snippets highlight the very words that matched.
 #pragma once
+#include "analysis.h"
+
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace privsearch {
@@ -19,9 +23,30 @@ struct WordForm {
     bool operator==(const WordForm&) const = default;
 };
 
-// The document's free-text terms (body, title, author words) with their keys. Words
-// that begin with a digit are left out: QueryParser does not stem them.
-std::vector<WordForm> word_forms(const Xapian::Document& doc, Xapian::Stem& stem);
+// A free-text term (body, title or author word) with its key; nothing for a filter
+// term or a word that begins with a digit (QueryParser does not stem those).
+std::optional<WordForm> word_form(const std::string& term, Xapian::Stem& stem);
+
+// Words worth suggesting in "did you mean": unprefixed, alphabetic, 3+ bytes.
+bool spelling_word(std::string_view term);
+
+// What the writers need of a document's words.
+struct DocumentWords {
+    std::vector<WordForm> new_forms;  // words no earlier document of the run had
+    std::vector<std::string> spelling;
+};
+
+// Lists documents' words for the writers, on the producer's thread: the writers are
+// the bottleneck, and only the producer sees every document, so each word's form is
+// handed on once a run however many writers there are.
+class WordLister {
+public:
+    DocumentWords words_of(const Xapian::Document& doc);
+
+private:
+    Xapian::Stem stem_ = stemmer();
+    std::unordered_set<std::string> listed_;
+};
 
 // In how many articles some form of an unprefixed stem occurs: at least as many as
 // hold its most frequent form, the figure given.

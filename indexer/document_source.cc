@@ -16,7 +16,7 @@ std::string location_of(const Article& a) {
 }  // namespace
 
 DocumentSource::DocumentSource(const std::string& db_path, const EntityMatcher& matcher)
-    : matcher_(matcher), tg_(make_term_generator()), stem_(stemmer()) {
+    : matcher_(matcher), tg_(make_term_generator()) {
     try {
         existing_.emplace(db_path);
         if (existing_->get_doccount() == 0) existing_.reset();
@@ -45,7 +45,7 @@ void DocumentSource::prepare(Article article, const std::function<void(Prepared)
     p.indexed_before = hash.has_value();
     if (hash != a.content_hash) {
         p.doc = build_document(a, tg_);
-        p.forms = word_forms(*p.doc, stem_);
+        p.words = words_.words_of(*p.doc);
     }
     emit(std::move(p));
 }

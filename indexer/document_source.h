@@ -21,7 +21,7 @@ struct Prepared {
     std::string location;   // path[:line], for messages
     std::string path_term;
     std::optional<Xapian::Document> doc;  // none: unchanged
-    std::vector<WordForm> forms;          // the document's words under their stems
+    DocumentWords words;
     bool indexed_before = false;          // the index (as last committed) has this id
 };
 
@@ -43,7 +43,7 @@ private:
     std::optional<Xapian::Database> existing_;
     const EntityMatcher& matcher_;
     Xapian::TermGenerator tg_;
-    Xapian::Stem stem_;  // for the word forms, on this thread rather than the writers'
+    WordLister words_;
 };
 
 }  // namespace privsearch::indexer

@@ -33,14 +33,6 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
 
 constexpr Xapian::termcount kMinSpellingCount = 3;
 
-// Words worth suggesting in "did you mean": unprefixed, unstemmed, alphabetic.
-bool spelling_word(const std::string& term) {
-    if (term.size() < 3) return false;
-    for (unsigned char c : term)
-        if ((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c == '_') return false;
-    return true;
-}
-
 std::string now_iso() {
     auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     char buf[32];
@@ -53,9 +45,9 @@ std::string now_iso() {
 IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold)
     : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold) {}
 
-Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc, const std::vector<WordForm>& forms,
+Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc, const DocumentWords& words,
                            bool is_new) {
-    note_words(forms);
+    note_words(words);
     ++pending_;
     if (is_new) {
         db_.add_document(doc);
@@ -66,11 +58,9 @@ Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& d
     return outcome;
 }
 
-void IndexWriter::note_words(const std::vector<WordForm>& forms) {
-    for (const auto& f : forms) {
-        if (spelling_word(f.term)) ++spelling_[f.term];
-        if (filed_.insert(f.term).second) unfiled_.push_back(f);
-    }
+void IndexWriter::note_words(const DocumentWords& words) {
+    for (const auto& w : words.spelling) ++spelling_[w];
+    unfiled_.insert(unfiled_.end(), words.new_forms.begin(), words.new_forms.end());
 }
 
 void IndexWriter::flush_words() {

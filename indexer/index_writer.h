@@ -7,7 +7,6 @@
 #include <set>
 #include <string>
 #include <unordered_map>
-#include <unordered_set>
 #include <vector>
 
 namespace privsearch::indexer {
@@ -22,9 +21,8 @@ public:
     IndexWriter(const std::string& path, std::size_t flush_threshold);
 
     // `is_new`: the id is in neither the index nor this run, so nothing is replaced.
-    // `forms`: the document's words under their stems, for the synonym table.
-    Outcome write(const std::string& id_term, const Xapian::Document& doc, const std::vector<WordForm>& forms,
-                  bool is_new);
+    // `words`: for the spelling data and the synonym table.
+    Outcome write(const std::string& id_term, const Xapian::Document& doc, const DocumentWords& words, bool is_new);
     // True when it committed (the batch was full).
     bool maybe_commit();
     void commit();
@@ -40,7 +38,7 @@ public:
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
-    void note_words(const std::vector<WordForm>& forms);
+    void note_words(const DocumentWords& words);
     void flush_words();
 
     std::string path_;
@@ -50,10 +48,7 @@ private:
     // Spelling data is summed per word between commits: one add_spelling per word,
     // not per word per article, which made it a third of the indexing time.
     std::unordered_map<std::string, Xapian::termcount> spelling_;
-    // Word forms go to the synonym table once a run: `filed_` is what this run has
-    // filed, `unfiled_` what the next commit writes.
-    std::unordered_set<std::string> filed_;
-    std::vector<WordForm> unfiled_;
+    std::vector<WordForm> unfiled_;  // what the next commit writes to the synonym table
 };
 
 }  // namespace privsearch::indexer

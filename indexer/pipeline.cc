@@ -14,7 +14,7 @@ void write_one(Prepared& p, IndexWriter& writer, Reporter& report, RunState& sta
     if (!fresh)
         report.problem({p.location, 0, "duplicate id '" + p.id + "' (also at " + it->second + "); this one replaces it",
                         false});
-    report.outcome(p.doc ? writer.write(id_term(p.id), *p.doc, p.forms, fresh && !p.indexed_before) : Outcome::Unchanged);
+    report.outcome(p.doc ? writer.write(id_term(p.id), *p.doc, p.words, fresh && !p.indexed_before) : Outcome::Unchanged);
     if (writer.maybe_commit()) report.note("committed " + std::to_string(report.summary().articles()) + " articles");
 }
 

@@ -280,13 +280,25 @@ TEST_CASE("encode_facet_entry: code, value, NUL", "[document]") {
     CHECK(schema::encode_facet_entry(Facet::Month, "2019-08") == std::string("m2019-08\0", 9));
 }
 
-TEST_CASE("word_forms: free-text words under their stems; no filter terms or numbers", "[document]") {
+TEST_CASE("WordLister: free-text words under their stems, each once a run; words to suggest", "[document]") {
     Xapian::Document doc;
-    for (const char* t : {"monitoring", "Sshares", "Ajane", "2019", "covid19", "XAGENCYfbi", "XSOURCEcnn", "Qdoc-1"})
+    for (const char* t : {"monitoring", "Sshares", "Ajane", "2019", "covid19", "don't", "XAGENCYfbi", "XSOURCEcnn", "Qdoc-1"})
         doc.add_term(t);
-    Xapian::Stem stem = stemmer();
-    const auto forms = word_forms(doc, stem);
-    const std::vector<WordForm> wanted = {
-        {"ZAjane", "Ajane"}, {"ZSshare", "Sshares"}, {"Zcovid19", "covid19"}, {"Zmonitor", "monitoring"}};
-    CHECK(forms == wanted);
+    WordLister lister;
+    const DocumentWords words = lister.words_of(doc);
+    // No filter terms; no numbers, which the parser does not stem.
+    const std::vector<WordForm> wanted = {{"ZAjane", "Ajane"},
+                                          {"ZSshare", "Sshares"},
+                                          {"Zcovid19", "covid19"},
+                                          {"Zdon't", "don't"},
+                                          {"Zmonitor", "monitoring"}};
+    CHECK(words.new_forms == wanted);
+    // Unprefixed and alphabetic only.
+    CHECK(words.spelling == std::vector<std::string>{"monitoring"});
+
+    Xapian::Document next;
+    for (const char* t : {"monitoring", "monitored", "Qdoc-2"}) next.add_term(t);
+    const DocumentWords later = lister.words_of(next);
+    CHECK(later.new_forms == std::vector<WordForm>{{"Zmonitor", "monitored"}});
+    CHECK(later.spelling == std::vector<std::string>{"monitored", "monitoring"});
 }

@@ -28,8 +28,8 @@ namespace {
 
 // A document and its word forms, as the indexer adds them.
 void add(Xapian::WritableDatabase& d, const Xapian::Document& doc) {
-    Xapian::Stem stem = stemmer();
-    for (const auto& f : word_forms(doc, stem)) d.add_synonym(f.key, f.term);
+    static WordLister lister;
+    for (const auto& f : lister.words_of(doc).new_forms) d.add_synonym(f.key, f.term);
     d.add_document(doc);
 }
 
