@@ -11,7 +11,7 @@ namespace {
 
 json versioned(json body) {
     json j = {{"schema_version", json_schema_version}};
-    j.update(body);
+    for (auto& [key, value] : body.items()) j[key] = std::move(value);
     return j;
 }
 
@@ -120,20 +120,21 @@ json entity_names(const StoredArticle& a) {
 }
 
 json to_json(const SearchRequest& r, const SearchResult& s) {
-    json hits = json::array();
+    // Hits and facets go in place: an initializer list would copy them (a fifth of a
+    // batch query's JSON time).
+    json j = versioned({{"query", r.query},
+                        {"filters", filters_json(r.filters)},
+                        {"total", s.total},
+                        {"total_exact", s.total_exact},
+                        {"offset", r.offset},
+                        {"limit", r.limit}});
+    json& hits = j["hits"] = json::array();
     for (const auto& h : s.hits) hits.push_back(hit_json(h));
-    json facets = json::object();
+    json& facets = j["facets"] = json::object();
     for (const auto& [facet, values] : s.facets) facets[std::string(schema::facet(facet).name)] = facet_values(values);
-    return versioned({{"query", r.query},
-                      {"filters", filters_json(r.filters)},
-                      {"total", s.total},
-                      {"total_exact", s.total_exact},
-                      {"offset", r.offset},
-                      {"limit", r.limit},
-                      {"hits", hits},
-                      {"facets", facets},
-                      {"did_you_mean", s.did_you_mean ? json(*s.did_you_mean) : json(nullptr)},
-                      {"took_ms", s.took_ms}});
+    j["did_you_mean"] = s.did_you_mean ? json(*s.did_you_mean) : json(nullptr);
+    j["took_ms"] = s.took_ms;
+    return j;
 }
 
 json to_json(const StoredArticle& a) {
