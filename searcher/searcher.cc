@@ -1,6 +1,6 @@
 #include "searcher.h"
 
-#include "facet_spy.h"
+#include "match_count.h"
 #include "index.h"
 #include "snippet.h"
 
@@ -73,11 +73,9 @@ SearchResult Searcher::run(const SearchRequest& r) {
         result.hits.push_back(std::move(hit));
     }
     if (r.facets) {
-        // Exact facet counts (and so an exact total) see every match, and need no
-        // weights: a counting pass with BoolWeight beside a ranking pass that may stop
-        // early costs less than ranking every match by BM25. callgrind, "said" on bbc10
-        // (18,880 matches): 57.8M -> 39.3M instructions.
-        Counted all = count_facets(enquire.get_query(), result_facets());
+        // Exact facet counts (and so an exact total) see every match: a pass of their
+        // own (match_count.h) beside the ranking pass, which may stop early.
+        Counted all = count_matches(db_, enquire.get_query(), result_facets());
         result.total = all.matches;
         result.total_exact = true;
         result.facets = std::move(all.facets);
@@ -87,21 +85,8 @@ SearchResult Searcher::run(const SearchRequest& r) {
     return result;
 }
 
-Searcher::Counted Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
-    return with_retry(db_, [&](Xapian::Database&) {
-        Xapian::Enquire enquire = counting_enquire(q);
-        FacetSpy spy(wanted);
-        enquire.add_matchspy(&spy);
-        const Xapian::MSet all = enquire.get_mset(0, 0, db_.get_doccount());
-        return Counted{spy.counts(), all.get_matches_estimated()};
-    });
-}
-
-Xapian::Enquire Searcher::counting_enquire(const Xapian::Query& q) const {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(q);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    return enquire;
+FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
+    return with_retry(db_, [&](Xapian::Database&) { return count_matches(db_, q, wanted).facets; });
 }
 
 void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts) {
@@ -109,14 +94,13 @@ void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& count
         auto own = filtered_facet(r.filters, facet);
         if (!own) continue;
         Xapian::Query q(Xapian::Query::OP_FILTER, builder_.text(r), builder_.filters(r.filters, own));
-        counts[facet] = count_facets(q, {facet}).facets[facet];
+        counts[facet] = count_facets(q, {facet})[facet];
     }
 }
 
 std::size_t Searcher::count(const SearchRequest& r) {
     return with_retry(db_, [&](Xapian::Database&) {
-        const Xapian::MSet all = counting_enquire(builder_.build(r)).get_mset(0, 0, db_.get_doccount());
-        return static_cast<std::size_t>(all.get_matches_estimated());
+        return static_cast<std::size_t>(count_matches(db_, builder_.build(r), {}).matches);
     });
 }
 
@@ -125,7 +109,7 @@ std::vector<FacetValue> Searcher::count_by(const SearchRequest& r, schema::Facet
 }
 
 FacetCounts Searcher::facet_counts(const SearchRequest& r, const std::vector<schema::Facet>& wanted) {
-    return count_facets(builder_.build(r), wanted).facets;
+    return count_facets(builder_.build(r), wanted);
 }
 
 }  // namespace privsearch::searcher

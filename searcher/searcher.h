@@ -30,14 +30,8 @@ public:
     static const std::vector<schema::Facet>& result_facets();
 
 private:
-    struct Counted {
-        FacetCounts facets;
-        Xapian::doccount matches = 0;
-    };
     SearchResult run(const SearchRequest& r);
-    // Exact counts over every match; no weights computed.
-    Counted count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted);
-    Xapian::Enquire counting_enquire(const Xapian::Query& q) const;
+    FacetCounts count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted);
     void add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts);
 
     Xapian::Database& db_;
