@@ -10,10 +10,10 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <charconv>
+#include <stdexcept>
 
 namespace privsearch {
-
-extern const char* const builtin_entities_tsv;
 
 namespace {
 
@@ -24,6 +24,16 @@ bool is_acronym(std::string_view alias) {
         if (c >= 'A' && c <= 'Z') letter = true;
     }
     return letter;
+}
+
+constexpr std::string_view kTokenSeparator = "\x1f";
+
+// The text before the first `sep` (or all of it), which is taken off `rest` with the sep.
+std::string_view next_field(std::string_view& rest, char sep) {
+    const std::size_t at = std::min(rest.find(sep), rest.size());
+    const std::string_view field = rest.substr(0, at);
+    rest.remove_prefix(std::min(at + 1, rest.size()));
+    return field;
 }
 
 std::string key(schema::Facet facet, std::string_view name) {
@@ -84,12 +94,6 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
     return tokens;
 }
 
-Gazetteer Gazetteer::builtin() {
-    Gazetteer g;
-    g.load(builtin_entities_tsv, "built-in entities.tsv");
-    return g;
-}
-
 void Gazetteer::load(std::string_view tsv, const std::string& origin) {
     std::size_t lineno = 0;
     for (std::string_view line : split(tsv, '\n')) {
@@ -135,8 +139,56 @@ void Gazetteer::add_alias(std::size_t entity, std::string_view text, bool weak) 
     const std::string_view folded = std::string_view(k).substr(1);
     for (const auto& t : tokenize_for_entities(a.case_sensitive ? text : folded)) a.tokens.emplace_back(t.text);
     if (a.tokens.empty()) return;
-    by_name_.emplace(std::move(k), entity);
+    remember(std::move(k), std::move(a));
+}
+
+void Gazetteer::remember(std::string key, Alias a) {
+    by_name_.emplace(key, a.entity);
+    alias_keys_.push_back(std::move(key));
     aliases_.push_back(std::move(a));
+}
+
+// One line an entity, "E <code> <canonical>", then one an alias,
+// "A <entity> <flags> <key> <tokens>", tab-separated, tokens joined by \x1f.
+std::string Gazetteer::dump() const {
+    std::string out;
+    for (const auto& e : entities_) out += std::string("E\t") + schema::facet(e.facet).code + "\t" + e.canonical + "\n";
+    for (std::size_t i = 0; i < aliases_.size(); ++i) {
+        const Alias& a = aliases_[i];
+        out += "A\t" + std::to_string(a.entity) + "\t" + (a.case_sensitive ? "c" : "") + (a.weak ? "w" : "") + "\t" +
+               alias_keys_[i] + "\t" + join(a.tokens, kTokenSeparator) + "\n";
+    }
+    return out;
+}
+
+Gazetteer Gazetteer::restore(std::string_view dumped) {
+    Gazetteer g;
+    while (!dumped.empty()) {
+        std::string_view line = next_field(dumped, '\n');
+        const std::string_view whole = line;
+        const auto bad = [&] { return std::runtime_error("not a dumped gazetteer: " + std::string(whole)); };
+        const std::string_view kind = next_field(line, '\t');
+        if (kind == "E") {
+            const std::string_view code = next_field(line, '\t');
+            const auto facet = code.size() == 1 ? schema::facet_with_code(code[0]) : std::nullopt;
+            if (!facet || line.empty()) throw bad();
+            g.entity_for(*facet, std::string(line));
+            continue;
+        }
+        const std::string_view entity = next_field(line, '\t');
+        const std::string_view flags = next_field(line, '\t');
+        const std::string_view key = next_field(line, '\t');
+        Alias a;
+        const auto [end, error] = std::from_chars(entity.data(), entity.data() + entity.size(), a.entity);
+        if (kind != "A" || error != std::errc() || end != entity.data() + entity.size() || a.entity >= g.entities_.size() ||
+            line.empty())
+            throw bad();
+        a.case_sensitive = flags.find('c') != std::string_view::npos;
+        a.weak = flags.find('w') != std::string_view::npos;
+        while (!line.empty()) a.tokens.emplace_back(next_field(line, kTokenSeparator[0]));
+        g.remember(std::string(key), std::move(a));
+    }
+    return g;
 }
 
 std::optional<std::size_t> Gazetteer::find(schema::Facet facet, std::string_view name) const {

@@ -27,11 +27,18 @@ struct Alias {
 
 class Gazetteer {
 public:
-    // The gazetteer shipped in the binaries.
+    // The gazetteer shipped in the binaries: common/entities.tsv, loaded at build time by
+    // gazetteer_compile and compiled in as a dump.
     static Gazetteer builtin();
 
     // Adds the entries of a TSV text; a bad line throws UserError naming origin:line.
     void load(std::string_view tsv, const std::string& origin);
+
+    // The gazetteer as loaded, in a form that loads again without tokenising or case
+    // folding: loading entities.tsv was a fifth of a one-shot query's instructions.
+    std::string dump() const;
+    // Throws std::runtime_error on text dump() did not write.
+    static Gazetteer restore(std::string_view dumped);
 
     const std::vector<Entity>& entities() const { return entities_; }
     const std::vector<Alias>& aliases() const { return aliases_; }
@@ -44,9 +51,11 @@ public:
 private:
     std::size_t entity_for(schema::Facet facet, const std::string& canonical);
     void add_alias(std::size_t entity, std::string_view text, bool weak);
+    void remember(std::string key, Alias a);
 
     std::vector<Entity> entities_;
     std::vector<Alias> aliases_;
+    std::vector<std::string> alias_keys_;  // aliases_[i]'s key in by_name_
     std::unordered_map<std::string, std::size_t> by_name_;       // facet code + folded name/alias -> entity
     std::unordered_map<std::string, std::size_t> by_canonical_;  // facet code + canonical -> entity
 };

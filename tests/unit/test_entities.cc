@@ -7,9 +7,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
+#include <stdexcept>
 #include <string>
+#include <tuple>
 #include <utility>
 
 using namespace privsearch;
@@ -228,4 +232,36 @@ TEST_CASE("tokenize_for_entities: words and single punctuation", "[entities]") {
         CHECK(text.substr(t.begin, t.end - t.begin) == t.text);
     }
     CHECK(got == std::vector<std::string>{"U", ".", "S", ".", "T", "-", "Mobile", ",", "caf\xC3\xA9", "!"});
+}
+
+TEST_CASE("gazetteer: the compiled-in dump restores what loading entities.tsv gives", "[entities]") {
+    std::ifstream in(std::string(PRIVSEARCH_SOURCE_DIR) + "/common/entities.tsv");
+    REQUIRE(in);
+    std::ostringstream tsv;
+    tsv << in.rdbuf();
+    Gazetteer loaded;
+    loaded.load(tsv.str(), "entities.tsv");
+    const Gazetteer& restored = builtin();
+    CHECK(restored.dump() == loaded.dump());
+    REQUIRE(restored.aliases().size() == loaded.aliases().size());
+    for (std::size_t i = 0; i < loaded.aliases().size(); ++i) {
+        CAPTURE(i);
+        const Alias& a = loaded.aliases()[i];
+        const Alias& b = restored.aliases()[i];
+        CHECK(a.tokens == b.tokens);
+        CHECK(std::tie(a.entity, a.case_sensitive, a.weak) == std::tie(b.entity, b.case_sensitive, b.weak));
+    }
+    // The look-ups built from the dump answer as the loaded ones do.
+    for (const char* name : {"fbi", "Immigration and Customs Enforcement", "twitter", "X", "eff"}) {
+        CAPTURE(name);
+        for (auto facet : {Facet::Agency, Facet::Platform, Facet::Organization})
+            CHECK(restored.find(facet, name) == loaded.find(facet, name));
+    }
+    CHECK(restored.closest(Facet::Agency, "fbj", 3) == loaded.closest(Facet::Agency, "fbj", 3));
+}
+
+TEST_CASE("gazetteer: restore refuses text it did not dump", "[entities]") {
+    CHECK_THROWS_AS(Gazetteer::restore("agency\tFBI\n"), std::runtime_error);
+    CHECK_THROWS_AS(Gazetteer::restore("A\t7\t\tafbi\tfbi\n"), std::runtime_error);  // no entity 7
+    CHECK(Gazetteer::restore("").entities().empty());
 }
