@@ -17,6 +17,8 @@ namespace {
 constexpr char kOpen = '\x01';
 constexpr char kClose = '\x02';
 
+constexpr std::size_t kLongWord = 63;
+
 bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
 // Bytes of words as Xapian's terms hold them: letters, digits, apostrophes, and any
@@ -56,13 +58,16 @@ Snippet parse_marked(const std::string& marked) {
 Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width) {
     if (text.size() <= width) return {0, text.size()};
     std::unordered_map<std::string_view, std::size_t> wanted;  // word -> its index in matched_terms
-    std::bitset<256> first_bytes;  // most words are passed over on their first byte
+    // Most words are passed over on their first byte or their length.
+    std::bitset<256> first_bytes;
+    std::bitset<kLongWord + 1> lengths;  // kLongWord: that long or longer
     for (std::size_t t = 0; t < matched_terms.size(); ++t) {
         const std::string_view term = matched_terms[t];
         // Field and stem terms start with a capital; a stem's forms are terms of their own.
         if (term.empty() || ascii_upper(term[0])) continue;
         wanted.emplace(term, t);
         first_bytes.set(static_cast<unsigned char>(term[0]));
+        lengths.set(std::min(term.size(), kLongWord));
     }
     std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, term
     std::string word;
@@ -74,6 +79,10 @@ Span passage_window(std::string_view text, const std::vector<std::string>& match
         const std::size_t begin = i;
         while (i < text.size() && word_byte(text[i])) ++i;
         if (!first_bytes.test(static_cast<unsigned char>(ascii_lower(text[begin])))) continue;
+        // A trailing apostrophe is not part of the word ("users'"), so both lengths count.
+        const std::size_t length = i - begin;
+        if (!lengths.test(std::min(length, kLongWord)) && !(text[i - 1] == '\'' && lengths.test(std::min(length - 1, kLongWord))))
+            continue;
         word.clear();
         for (std::size_t k = begin; k < i; ++k) word += ascii_lower(text[k]);
         while (!word.empty() && word.back() == '\'') word.pop_back();  // "users'": the term is users
