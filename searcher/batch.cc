@@ -82,6 +82,7 @@ SearchRequest request_from_line(std::string_view line, const SearchRequest& defa
 
 int run_batch(Searcher& searcher, const Gazetteer& g, const SearchRequest& defaults, std::istream& in,
               std::ostream& out) {
+    searcher.expect_many_queries();
     bool any_error = false, any_match = false;
     std::string line;
     for (std::size_t lineno = 1; std::getline(in, line); ++lineno) {

@@ -1,14 +1,21 @@
 #include "facet_spy.h"
 
+#include "facet_table.h"
+
 #include <algorithm>
 
 namespace privsearch::searcher {
 
-FacetSpy::FacetSpy(std::vector<schema::Facet> wanted) : wanted_(std::move(wanted)) {
+FacetSpy::FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table)
+    : wanted_(std::move(wanted)), table_(table), table_counts_(table ? table->entry_count() : 0) {
     for (auto f : wanted_) want_[static_cast<unsigned char>(schema::facet(f).code)] = true;
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    if (table_) {
+        for (std::uint32_t id : table_->entries(doc.get_docid())) ++table_counts_[id];
+        return;
+    }
     const std::string v = doc.get_value(schema::slot(schema::Slot::Facets));
     for_each_facet_entry(v, [&](char code, std::string_view value) {
         if (!want_[static_cast<unsigned char>(code)]) return;
@@ -21,8 +28,13 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
 FacetCounts FacetSpy::counts() const {
     FacetCounts out;
     for (auto f : wanted_) out[f];
-    for (const auto& [key, n] : counts_)
+    const auto add = [&](const std::string& key, std::size_t n) {
+        if (!want_[static_cast<unsigned char>(key[0])]) return;
         if (auto f = schema::facet_with_code(key[0])) out[*f].push_back({key.substr(1), n});
+    };
+    for (const auto& [key, n] : counts_) add(key, n);
+    for (std::uint32_t id = 0; id < table_counts_.size(); ++id)
+        if (table_counts_[id]) add(table_->entry(id), table_counts_[id]);
     for (auto& [facet, values] : out) {
         bool by_date = facet == schema::Facet::Year || facet == schema::Facet::Month;
         std::sort(values.begin(), values.end(), [by_date](const FacetValue& a, const FacetValue& b) {

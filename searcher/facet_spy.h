@@ -11,15 +11,17 @@
 
 namespace privsearch::searcher {
 
+class FacetTable;
+
 // Counts facet values over a whole match set from the one facet value slot
 // (Slot::Facets): a multi-valued facet is counted exactly, one pass, one value read
-// per matching document, and no term lists touched.
+// per matching document (none with a FacetTable), and no term lists touched.
 class FacetSpy : public Xapian::MatchSpy {
 public:
-    explicit FacetSpy(std::vector<schema::Facet> wanted);
+    explicit FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table = nullptr);
 
     void operator()(const Xapian::Document& doc, double weight) override;
-    Xapian::MatchSpy* clone() const override { return new FacetSpy(wanted_); }
+    Xapian::MatchSpy* clone() const override { return new FacetSpy(wanted_, table_); }
     std::string name() const override { return "privsearch::FacetSpy"; }
 
     // Counts per facet: most frequent first, years and months in date order.
@@ -29,6 +31,8 @@ private:
     std::vector<schema::Facet> wanted_;
     bool want_[256] = {};
     std::unordered_map<std::string, std::size_t> counts_;  // facet code + value
+    const FacetTable* table_;
+    std::vector<std::size_t> table_counts_;  // by the table's entry numbers
 };
 
 // Calls fn(facet code, value) for each entry of a Slot::Facets value.

@@ -16,6 +16,10 @@ struct Counted {
     Xapian::doccount matches = 0;
 };
 
-Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::vector<schema::Facet>& wanted);
+class FacetTable;
+
+// With a table (read at db's revision), facets are counted from it.
+Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::vector<schema::Facet>& wanted,
+                      const FacetTable* table = nullptr);
 
 }  // namespace privsearch::searcher

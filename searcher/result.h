@@ -32,6 +32,7 @@ struct Hit {
 struct FacetValue {
     std::string value;
     std::size_t count = 0;
+    bool operator==(const FacetValue&) const = default;
 };
 using FacetCounts = std::map<schema::Facet, std::vector<FacetValue>>;
 

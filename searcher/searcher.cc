@@ -75,7 +75,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
     if (r.facets) {
         // Exact facet counts (and so an exact total) see every match: a pass of their
         // own (match_count.h) beside the ranking pass, which may stop early.
-        Counted all = count_matches(db_, enquire.get_query(), result_facets());
+        Counted all = count_matches(db_, enquire.get_query(), result_facets(), facet_table(mset.get_matches_estimated()));
         result.total = all.matches;
         result.total_exact = true;
         result.facets = std::move(all.facets);
@@ -83,6 +83,14 @@ SearchResult Searcher::run(const SearchRequest& r) {
     }
     if (result.total == 0) result.did_you_mean = builder_.spelling_suggestion(r);
     return result;
+}
+
+const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
+    // Reading the table costs about what reading the values of an eighth of the index
+    // does, so only a query that would read more builds it.
+    if (!many_queries_ || matches < db_.get_doccount() / 8) return nullptr;
+    if (!facet_table_ || facet_table_->revision() != db_.get_revision()) facet_table_.emplace(db_);
+    return &*facet_table_;
 }
 
 FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {

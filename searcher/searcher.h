@@ -2,11 +2,13 @@
 #pragma once
 #include "gazetteer.h"
 #include "query_builder.h"
+#include "facet_table.h"
 #include "request.h"
 #include "result.h"
 
 #include <xapian.h>
 
+#include <optional>
 #include <vector>
 
 namespace privsearch::searcher {
@@ -16,6 +18,10 @@ public:
     Searcher(Xapian::Database& db, const Gazetteer& gazetteer);
 
     SearchResult search(const SearchRequest& r);
+
+    // Many queries will follow (--batch): broad ones may read every document's facets
+    // once (FacetTable) rather than each match's again.
+    void expect_many_queries() { many_queries_ = true; }
 
     // How many articles match; with `by`, how many per value of that facet.
     std::size_t count(const SearchRequest& r);
@@ -34,8 +40,13 @@ private:
     FacetCounts count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted);
     void add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts);
 
+    // The facet table for a query with about `matches` matches, or none.
+    const FacetTable* facet_table(Xapian::doccount matches);
+
     Xapian::Database& db_;
     QueryBuilder builder_;
+    bool many_queries_ = false;
+    std::optional<FacetTable> facet_table_;
 };
 
 }  // namespace privsearch::searcher

@@ -408,6 +408,25 @@ TEST_CASE("batch: one JSON line per query; a bad line gives an error object and 
     CHECK(c.at("line") == 3);
 }
 
+TEST_CASE("batch: totals and facet counts as one search at a time gives them", "[searcher][batch][facets]") {
+    // In a batch, broad queries count facets from a table read once (facet_table.h).
+    const std::vector<std::string> queries = {"the", "facebook", "fbi OR ice", "data NOT police", "said"};
+    RunOptions in;
+    for (const auto& q : queries) in.stdin_data += q + "\n";
+    RunResult r = ps({"search", "--batch", "-"}, in);
+    INFO(r.err);
+    auto lines = r.out_lines();
+    REQUIRE(lines.size() == queries.size());
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        INFO(queries[i]);
+        json batch = parse_json(lines[i]);
+        json alone = search_json({queries[i]});
+        CHECK(batch.at("total") == alone.at("total"));
+        CHECK(batch.at("facets") == alone.at("facets"));
+        CHECK(ids_of(batch) == ids_of(alone));
+    }
+}
+
 TEST_CASE("batch: only matching lines exit 0; only misses exit 1", "[searcher][batch]") {
     TempDir tmp;
     write_file(tmp / "queries.txt", "fbi\n\n{\"query\": \"whatsapp\"}\n{\"agency\": [\"ICE\", \"FBI\"]}\n");

@@ -1,5 +1,6 @@
 // searcher/query_builder.h on an in-memory database.
 #include "builtin_entities.h"
+#include "scratch_index.h"
 #include "analysis.h"
 #include "document_builder.h"
 #include "errors.h"
@@ -56,18 +57,11 @@ void add_articles(Xapian::WritableDatabase& d) {
     d.commit();
 }
 
-// On disk: the in-memory backend keeps neither spelling data nor synonyms.
-struct ScratchIndex {
-    std::filesystem::path dir = std::filesystem::temp_directory_path() /
-                                ("privsearch-unit-query-" + std::to_string(::getpid()));
-    Xapian::WritableDatabase db{dir.string(), Xapian::DB_CREATE_OR_OVERWRITE};
-    ScratchIndex() { add_articles(db); }
-    ~ScratchIndex() { std::filesystem::remove_all(dir); }
-};
-
 Xapian::WritableDatabase& database() {
-    static ScratchIndex index;
-    return index.db;
+    static privsearch::test::ScratchIndex index;
+    static const bool filled = (add_articles(index.db()), true);
+    (void)filled;
+    return index.db();
 }
 
 const QueryBuilder& builder() {

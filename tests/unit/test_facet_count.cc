@@ -1,0 +1,84 @@
+// searcher/facet_table.h and match_count.h: counting facets from each match's value,
+// or from the table read once, gives the same counts.
+#include "facet_table.h"
+#include "match_count.h"
+#include "scratch_index.h"
+#include "schema.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace privsearch;
+using namespace privsearch::searcher;
+using schema::Facet;
+
+namespace {
+
+std::string entries(std::initializer_list<std::pair<Facet, const char*>> list) {
+    std::string v;
+    for (const auto& [facet, value] : list) v += schema::encode_facet_entry(facet, value);
+    return v;
+}
+
+// Five documents: one with no facet value, and a deleted one, so document ids have gaps.
+void fill(Xapian::WritableDatabase& db) {
+    const unsigned slot = schema::slot(schema::Slot::Facets);
+    const std::vector<std::string> values = {
+        entries({{Facet::Agency, "FBI"}, {Facet::Platform, "Facebook"}, {Facet::Year, "2019"}}),
+        entries({{Facet::Agency, "ICE"}, {Facet::Platform, "Facebook"}, {Facet::Year, "2018"}}),
+        "",
+        entries({{Facet::Agency, "FBI"}, {Facet::Year, "2019"}}),
+        entries({{Facet::Platform, "X"}, {Facet::Year, "2024"}}),
+    };
+    for (const auto& v : values) {
+        Xapian::Document doc;
+        doc.add_term("word");
+        if (!v.empty()) doc.add_value(slot, v);
+        db.add_document(doc);
+    }
+    db.delete_document(2);
+    db.commit();
+}
+
+}  // namespace
+
+TEST_CASE("FacetTable: each document's entries, by id, gaps and all", "[facets]") {
+    privsearch::test::ScratchIndex index;
+    auto& db = index.db();
+    fill(db);
+    FacetTable table(db);
+    auto names = [&](Xapian::docid did) {
+        std::vector<std::string> out;
+        for (auto id : table.entries(did)) out.push_back(table.entry(id));
+        return out;
+    };
+    CHECK(names(1) == std::vector<std::string>{"aFBI", "pFacebook", "y2019"});
+    CHECK(names(2).empty());  // deleted
+    CHECK(names(3).empty());  // no facet value
+    CHECK(names(4) == std::vector<std::string>{"aFBI", "y2019"});
+    CHECK(names(5) == std::vector<std::string>{"pX", "y2024"});
+    CHECK(table.entries(99).empty());
+    CHECK(table.entry_count() == 5);  // aFBI pFacebook y2019 pX y2024: none of the deleted one
+}
+
+TEST_CASE("count_matches: the same counts from the values and from the table", "[facets]") {
+    privsearch::test::ScratchIndex index;
+    auto& db = index.db();
+    fill(db);
+    FacetTable table(db);
+    const std::vector<Facet> wanted = {Facet::Agency, Facet::Platform, Facet::Year};
+    const Counted direct = count_matches(db, Xapian::Query("word"), wanted);
+    const Counted tabled = count_matches(db, Xapian::Query("word"), wanted, &table);
+    CHECK(direct.matches == 4);
+    CHECK(tabled.matches == 4);
+    CHECK(direct.facets == tabled.facets);
+    REQUIRE(direct.facets.at(Facet::Agency).size() == 1);
+    CHECK(direct.facets.at(Facet::Agency)[0].value == "FBI");
+    CHECK(direct.facets.at(Facet::Agency)[0].count == 2);
+    // Only the wanted facets, from the table too.
+    const Counted years = count_matches(db, Xapian::Query("word"), {Facet::Year}, &table);
+    CHECK(years.facets.size() == 1);
+    CHECK(years.facets.at(Facet::Year).size() == 2);
+}
