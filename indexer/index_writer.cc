@@ -45,6 +45,14 @@ std::string now_iso() {
 IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold)
     : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold) {}
 
+IndexWriter::~IndexWriter() {
+    try {
+        flush_words();
+    } catch (const Xapian::Error&) {
+        // The run has already failed; the documents are what matters now.
+    }
+}
+
 Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc, const DocumentWords& words,
                            bool is_new) {
     note_words(words);

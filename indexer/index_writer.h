@@ -19,6 +19,11 @@ enum class Outcome { Added, Updated, Unchanged };
 class IndexWriter {
 public:
     IndexWriter(const std::string& path, std::size_t flush_threshold);
+    // Xapian commits what is pending when the database closes, also when a run fails:
+    // its words must go with it, or a word first seen there stays unfindable by its stem.
+    ~IndexWriter();
+    IndexWriter(const IndexWriter&) = delete;
+    IndexWriter& operator=(const IndexWriter&) = delete;
 
     // `is_new`: the id is in neither the index nor this run, so nothing is replaced.
     // `words`: for the spelling data and the synonym table.

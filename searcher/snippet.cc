@@ -3,6 +3,8 @@
 #include "schema.h"
 #include "string_util.h"
 
+#include <unicode/utf8.h>
+
 #include <algorithm>
 #include <array>
 #include <bitset>
@@ -17,19 +19,66 @@ namespace {
 constexpr char kOpen = '\x01';
 constexpr char kClose = '\x02';
 
-constexpr std::size_t kLongWord = 63;
-
 bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
-char ascii_lower(char c) { return ascii_upper(c) ? static_cast<char>(c - 'A' + 'a') : c; }
-// Bytes of words as Xapian's terms hold them: letters, digits, apostrophes, and any
-// byte of a non-ASCII character.
-constexpr auto kWordBytes = [] {
-    std::array<bool, 256> is{};
-    for (int c = 0; c < 256; ++c)
-        is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '\'' || c >= 0x80;
+struct CodePoint {
+    unsigned value = 0;
+    std::size_t size = 1;
+    bool word = false;  // a word character, as Xapian's term generator sees it
+};
+
+constexpr auto kAsciiWord = [] {
+    std::array<bool, 128> is{};
+    for (int c = 0; c < 128; ++c) is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
     return is;
 }();
-bool word_byte(char c) { return kWordBytes[static_cast<unsigned char>(c)]; }
+
+// ASCII by a table (nearly all of news text), the rest by Xapian's Unicode tables.
+inline CodePoint code_point_at(std::string_view text, std::size_t i) {
+    const auto byte = static_cast<unsigned char>(text[i]);
+    if (byte < 0x80) return {byte, 1, kAsciiWord[byte]};
+    const auto* p = reinterpret_cast<const uint8_t*>(text.data());
+    auto at = static_cast<int32_t>(i);
+    UChar32 c;
+    U8_NEXT(p, at, static_cast<int32_t>(text.size()), c);
+    if (c < 0) return {0xFFFD, static_cast<std::size_t>(at) - i, false};
+    const auto value = static_cast<unsigned>(c);
+    return {value, static_cast<std::size_t>(at) - i, Xapian::Unicode::is_wordchar(value)};
+}
+
+bool digit(unsigned c) { return Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER; }
+
+// Where the word starting at `begin` ends, as Xapian's term generator splits words
+// from normalised text: word characters, joined by an apostrophe (straight or curly)
+// or '&' between them, and by ',' or '.' between digits. The stored text is verbatim,
+// so curly quotes, dashes and no-break spaces must end words here too.
+std::size_t word_end(std::string_view text, std::size_t begin) {
+    std::size_t i = begin;
+    unsigned prev = 0;
+    while (i < text.size()) {
+        const CodePoint c = code_point_at(text, i);
+        if (c.word) {
+            prev = c.value;
+            i += c.size;
+            continue;
+        }
+        if (i + c.size >= text.size()) break;
+        const CodePoint next = code_point_at(text, i + c.size);
+        if (!next.word) break;
+        const bool joins = c.value == '\'' || c.value == 0x2019 || c.value == '&' ||
+                           ((c.value == ',' || c.value == '.') && digit(prev) && digit(next.value));
+        if (!joins) break;
+        i += c.size;
+    }
+    return i;
+}
+
+// The word as a term: case-folded, a curly apostrophe straight.
+std::string term_of(std::string_view word) {
+    std::string term;
+    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
+        Xapian::Unicode::append_utf8(term, *it == 0x2019 ? '\'' : Xapian::Unicode::tolower(*it));
+    return term;
+}
 
 }  // namespace
 
@@ -58,35 +107,27 @@ Snippet parse_marked(const std::string& marked) {
 Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width) {
     if (text.size() <= width) return {0, text.size()};
     std::unordered_map<std::string_view, std::size_t> wanted;  // word -> its index in matched_terms
-    // Most words are passed over on their first byte or their length.
-    std::bitset<256> first_bytes;
-    std::bitset<kLongWord + 1> lengths;  // kLongWord: that long or longer
+    std::bitset<128> first_letters;  // most words are passed over on their first letter
     for (std::size_t t = 0; t < matched_terms.size(); ++t) {
         const std::string_view term = matched_terms[t];
         // Field and stem terms start with a capital; a stem's forms are terms of their own.
         if (term.empty() || ascii_upper(term[0])) continue;
         wanted.emplace(term, t);
-        first_bytes.set(static_cast<unsigned char>(term[0]));
-        lengths.set(std::min(term.size(), kLongWord));
+        if (static_cast<unsigned char>(term[0]) < 0x80) first_letters.set(static_cast<unsigned char>(term[0]));
     }
     std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, term
-    std::string word;
     for (std::size_t i = 0; i < text.size();) {
-        if (!word_byte(text[i])) {
-            ++i;
+        const CodePoint c = code_point_at(text, i);
+        if (!c.word) {
+            i += c.size;
             continue;
         }
         const std::size_t begin = i;
-        while (i < text.size() && word_byte(text[i])) ++i;
-        if (!first_bytes.test(static_cast<unsigned char>(ascii_lower(text[begin])))) continue;
-        // A trailing apostrophe is not part of the word ("users'"), so both lengths count.
-        const std::size_t length = i - begin;
-        if (!lengths.test(std::min(length, kLongWord)) && !(text[i - 1] == '\'' && lengths.test(std::min(length - 1, kLongWord))))
-            continue;
-        word.clear();
-        for (std::size_t k = begin; k < i; ++k) word += ascii_lower(text[k]);
-        while (!word.empty() && word.back() == '\'') word.pop_back();  // "users'": the term is users
-        if (auto it = wanted.find(word); it != wanted.end()) hits.emplace_back(begin, it->second);
+        i = word_end(text, begin);
+        const auto first = static_cast<unsigned char>(text[begin]);
+        if (first < 0x80 && !first_letters.test(static_cast<unsigned char>(std::tolower(first)))) continue;
+        if (auto found = wanted.find(term_of(text.substr(begin, i - begin))); found != wanted.end())
+            hits.emplace_back(begin, found->second);
     }
     if (hits.empty()) return {0, text.size()};
     // The window start whose next `width` bytes hold the most distinct terms, then the most hits.

@@ -43,3 +43,28 @@ TEST_CASE("passage_window: all of a short text, or of a text without the words",
     const std::string text = kFiller + " nothing here " + kFiller;
     CHECK(window_text(text, {"absent", "Zabsent"}, 100) == text);
 }
+
+TEST_CASE("passage_window: words are split as the index splits them, in verbatim text", "[snippet]") {
+    // The stored text keeps curly quotes, dashes and no-break spaces; the index saw them
+    // normalised. Each case alone must be found, not fall back to the whole text.
+    const struct {
+        const char* text;
+        const char* term;
+    } cases[] = {
+        {"\xE2\x80\x9Csurveillance\xE2\x80\x9D", "surveillance"},
+        {"Trump\xE2\x80\x99s", "trump's"},
+        {"monitoring\xE2\x80\x94" "and", "monitoring"},
+        {"the\xC2\xA0monitoring", "monitoring"},
+        {"'monitoring'", "monitoring"},
+        {"users' data", "users"},
+        {"paid 2,000 dollars", "2,000"},
+        {"AT&T sold it", "at&t"},
+    };
+    for (const auto& c : cases) {
+        CAPTURE(c.text);
+        const std::string text = kFiller + " " + c.text + " " + kFiller;
+        const std::string w = window_text(text, {c.term}, 100);
+        CHECK(w.size() < text.size());
+        CHECK(w.find(c.text) != std::string::npos);
+    }
+}
