@@ -8,7 +8,6 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <cctype>
 #include <charconv>
 #include <stdexcept>
@@ -39,12 +38,6 @@ std::string_view next_field(std::string_view& rest, char sep) {
 std::string key(schema::Facet facet, std::string_view name) {
     return schema::facet(facet).code + fold_case(trim(name));
 }
-
-constexpr auto kAsciiAlnum = [] {
-    std::array<bool, 128> is{};
-    for (int c = 0; c < 128; ++c) is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    return is;
-}();
 
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
@@ -81,7 +74,7 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
         U8_NEXT(p, i, n, c);
         auto end = static_cast<std::size_t>(i);
         // ASCII without a call into ICU or the C locale: this runs over every article's whole text.
-        const bool alnum = c < 0x80 ? kAsciiAlnum[static_cast<unsigned char>(c)] : c > 0 && u_isalnum(c);
+        const bool alnum = c < 0x80 ? ascii_alnum(static_cast<unsigned char>(c)) : c > 0 && u_isalnum(c);
         if (alnum) {
             if (word_begin == std::string_view::npos) word_begin = begin;
             continue;

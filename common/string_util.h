@@ -7,6 +7,10 @@
 namespace privsearch {
 
 std::string_view trim(std::string_view s);
+// An ASCII letter or digit, without the C locale: for loops over whole articles.
+constexpr bool ascii_alnum(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
 std::string ascii_lower(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);

@@ -50,6 +50,8 @@ IndexWriter::~IndexWriter() {
         flush_words();
     } catch (const Xapian::Error&) {
         // The run has already failed; the documents are what matters now.
+    } catch (const std::exception&) {
+        // Likewise (out of memory): a destructor must not throw.
     }
 }
 

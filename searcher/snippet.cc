@@ -1,12 +1,10 @@
 #include "snippet.h"
 
-#include "schema.h"
 #include "string_util.h"
 
 #include <unicode/utf8.h>
 
 #include <algorithm>
-#include <array>
 #include <bitset>
 #include <cctype>
 #include <unordered_map>
@@ -26,16 +24,10 @@ struct CodePoint {
     bool word = false;  // a word character, as Xapian's term generator sees it
 };
 
-constexpr auto kAsciiWord = [] {
-    std::array<bool, 128> is{};
-    for (int c = 0; c < 128; ++c) is[c] = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    return is;
-}();
-
 // ASCII by a table (nearly all of news text), the rest by Xapian's Unicode tables.
 inline CodePoint code_point_at(std::string_view text, std::size_t i) {
     const auto byte = static_cast<unsigned char>(text[i]);
-    if (byte < 0x80) return {byte, 1, kAsciiWord[byte]};
+    if (byte < 0x80) return {byte, 1, ascii_alnum(byte)};
     const auto* p = reinterpret_cast<const uint8_t*>(text.data());
     auto at = static_cast<int32_t>(i);
     UChar32 c;
