@@ -41,7 +41,7 @@ AnalysedArticle analyse(Article article, const EntityMatcher& matcher) {
     a.stored.text_sha256 = sha256_hex(a.stored.article.text);
     a.stored.entities = entities_in(a, matcher);
     // The stored record holds every field and the entities: its hash changes when they do.
-    a.content_hash = sha256_hex(encode_stored(a.stored));
+    a.content_hash = content_digest(encode_stored(a.stored));
     return a;
 }
 

@@ -9,7 +9,7 @@
 // The synonym table files each word under its English stem, "Z" + field prefix +
 // stem (word_forms.h), which is how QueryParser spells a stemmed word.
 //   data     the stored article (stored_article.h), so the searcher can show and
-//            quote an article without its file.
+//            quote an article without its file, compressed (record_compression.h).
 // No other file spells a prefix or slot number.
 #pragma once
 
@@ -64,7 +64,7 @@ inline bool is_entity_facet(Facet f) { return facet(f).field.has_value(); }
 enum class Slot : unsigned {
     Date = 0,         // "YYYYMMDD", first day of what the article's date names; "" when unknown
     Facets = 1,       // facet entries: <code><value>\0 ... (see encode_facet_entry)
-    ContentHash = 2,  // hex SHA-256 of every stored field: unchanged articles are skipped
+    ContentHash = 2,  // content_digest (hash.h) of every stored field: unchanged articles are skipped
 };
 inline unsigned slot(Slot s) { return static_cast<unsigned>(s); }
 
@@ -74,9 +74,12 @@ std::string encode_facet_entry(Facet f, std::string_view value);
 namespace metadata {
 inline constexpr const char* last_update = "privsearch:last_update";
 inline constexpr const char* schema_version = "privsearch:schema";
-// 2: words indexed as written with their stems in the synonym table (word_forms.h),
-// articles stored as records (stored_article.h). Bump on any change that leaves older indexes unreadable.
-inline constexpr const char* schema_version_value = "2";
+// 3: words indexed as written with their stems in the synonym table (word_forms.h),
+// articles stored as zstd-compressed records (stored_article.h, record_compression.h).
+// Bump on any change that leaves older indexes unreadable.
+inline constexpr const char* schema_version_value = "3";
+// The zstd dictionary of the stored records; absent until a run brings enough text.
+inline constexpr const char* record_dictionary = "privsearch:record_dictionary";
 inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher
 }  // namespace metadata
 

@@ -13,17 +13,23 @@ std::string location_of(const Article& a) {
     return a.line ? a.path + ":" + std::to_string(a.line) : a.path;
 }
 
+// The index as last committed; none when it is new or empty (everything is added).
+std::optional<Xapian::Database> open_existing(const std::string& db_path) {
+    try {
+        Xapian::Database db(db_path);
+        if (db.get_doccount() > 0) return db;
+    } catch (const Xapian::Error&) {
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 DocumentSource::DocumentSource(const std::string& db_path, const EntityMatcher& matcher)
-    : matcher_(matcher), tg_(make_term_generator()) {
-    try {
-        existing_.emplace(db_path);
-        if (existing_->get_doccount() == 0) existing_.reset();
-    } catch (const Xapian::Error&) {
-        existing_.reset();  // a new index: everything is added
-    }
-}
+    : existing_(open_existing(db_path)),
+      matcher_(matcher),
+      tg_(make_term_generator()),
+      packer_(existing_ ? existing_->get_metadata(schema::metadata::record_dictionary) : std::string()) {}
 
 std::optional<std::string> DocumentSource::indexed_hash(const std::string& id_term) {
     if (!existing_) return std::nullopt;
@@ -47,7 +53,7 @@ void DocumentSource::prepare(Article article, const std::function<void(Prepared)
         p.doc = build_document(a, tg_);
         p.words = words_.words_of(*p.doc);
     }
-    emit(std::move(p));
+    packer_.pack(std::move(p), emit);
 }
 
 void DocumentSource::run(const std::vector<std::string>& files, const std::function<void(Prepared)>& emit,
@@ -55,12 +61,17 @@ void DocumentSource::run(const std::vector<std::string>& files, const std::funct
     for (const auto& file : files) {
         if (stop) return;
         ParsedFile parsed = read_articles(file);
-        for (auto& problem : parsed.problems) emit(Prepared{std::move(problem), {}, {}, {}, {}, {}, false});
+        for (auto& problem : parsed.problems) {
+            Prepared p;
+            p.problem = std::move(problem);
+            packer_.pack(std::move(p), emit);
+        }
         for (auto& article : parsed.articles) {
             if (stop) return;
             prepare(std::move(article), emit);
         }
     }
+    packer_.finish(emit);
 }
 
 }  // namespace privsearch::indexer

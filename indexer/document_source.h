@@ -1,6 +1,7 @@
 #pragma once
-#include "article.h"
 #include "entity_matcher.h"
+#include "prepared.h"
+#include "record_packer.h"
 #include "word_forms.h"
 
 #include <xapian.h>
@@ -12,18 +13,6 @@
 #include <vector>
 
 namespace privsearch::indexer {
-
-// One unit of work for the writer: a document to write, an article that has
-// not changed since the last run, or a problem to report.
-struct Prepared {
-    std::optional<InputProblem> problem;
-    std::string id;
-    std::string location;   // path[:line], for messages
-    std::string path_term;
-    std::optional<Xapian::Document> doc;  // none: unchanged
-    DocumentWords words;
-    bool indexed_before = false;          // the index (as last committed) has this id
-};
 
 // Reads the files, analyses each article and builds its document, skipping those
 // whose content hash matches what the index (as last committed) already holds.
@@ -44,6 +33,7 @@ private:
     const EntityMatcher& matcher_;
     Xapian::TermGenerator tg_;
     WordLister words_;
+    RecordPacker packer_;
 };
 
 }  // namespace privsearch::indexer

@@ -3,7 +3,6 @@
 #include "errors.h"
 #include "index_format.h"
 #include "schema.h"
-#include "stored_article.h"
 
 #include <algorithm>
 #include <chrono>
@@ -91,6 +90,10 @@ void IndexWriter::store_user_entities(const std::string& tsv) {
     db_.set_metadata(schema::metadata::user_entities, tsv);
 }
 
+void IndexWriter::store_record_dictionary(const std::string& dictionary) {
+    db_.set_metadata(schema::metadata::record_dictionary, dictionary);
+}
+
 bool IndexWriter::maybe_commit() {
     if (pending_ < flush_threshold_) return false;
     commit();
@@ -110,7 +113,7 @@ std::size_t IndexWriter::prune(const std::set<std::string>& read_paths, const st
     for (auto t = db_.allterms_begin(prefix); t != db_.allterms_end(prefix); ++t) {
         const bool was_read = read_paths.contains(*t);
         for (auto p = db_.postlist_begin(*t); p != db_.postlist_end(*t); ++p) {
-            auto stored = decode_stored(db_.get_document(*p).get_data());
+            auto stored = articles_.read(db_.get_document(*p));
             bool gone = was_read ? !seen_ids.contains(stored.article.id)
                                  : !std::filesystem::exists(stored.article.path);
             if (gone) doomed.push_back(*p);

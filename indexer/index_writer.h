@@ -1,4 +1,5 @@
 #pragma once
+#include "article_store.h"
 #include "word_forms.h"
 
 #include <xapian.h>
@@ -38,6 +39,8 @@ public:
 
     // Keeps the user's gazetteer with the index, so the searcher knows its entities.
     void store_user_entities(const std::string& tsv);
+    // The dictionary of the stored records (record_compression.h).
+    void store_record_dictionary(const std::string& dictionary);
 
     const std::string& path() const { return path_; }
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
@@ -48,6 +51,7 @@ private:
 
     std::string path_;
     Xapian::WritableDatabase db_;
+    ArticleStore articles_{db_};
     std::size_t flush_threshold_;
     std::size_t pending_ = 0;
     // Spelling data is summed per word between commits: one add_spelling per word,

@@ -8,6 +8,10 @@ void write_one(Prepared& p, IndexWriter& writer, Reporter& report, RunState& sta
         report.problem(*p.problem);
         return;
     }
+    if (!p.record_dictionary.empty()) {
+        writer.store_record_dictionary(p.record_dictionary);
+        return;
+    }
     state.read_paths.insert(p.path_term);
     state.seen_ids.insert(p.id);
     auto [it, fresh] = state.first_seen.emplace(p.id, p.location);

@@ -56,7 +56,8 @@ void build_sharded(const ShardedBuild& build, const std::vector<std::string>& fi
     const std::hash<std::string> hash;
     std::thread producer = start_producer(
         source, files,
-        [&](Prepared p) { shards[p.problem ? 0 : hash(p.id) % shards.size()]->queue.push(std::move(p)); },
+        // Problems and the dictionary have no id; the merge keeps the dictionary.
+        [&](Prepared p) { shards[p.id.empty() ? 0 : hash(p.id) % shards.size()]->queue.push(std::move(p)); },
         [&] {
             for (auto& s : shards) s->queue.close();
         },

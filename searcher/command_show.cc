@@ -1,6 +1,6 @@
 #include "cli_options.h"
 #include "commands.h"
-#include "document_builder.h"
+#include "article_store.h"
 #include "errors.h"
 #include "index.h"
 
@@ -17,10 +17,11 @@ int run_show(int argc, char** argv) {
     if (id.empty()) throw UserError("show needs an article id (ids are in search results)");
 
     auto db = open_index(cl.db_path());
+    ArticleStore articles(db);
     auto article = with_retry(db, [&](Xapian::Database& d) -> std::shared_ptr<const StoredArticle> {
         auto p = d.postlist_begin(id_term(id));
         if (p == d.postlist_end(id_term(id))) return nullptr;
-        return std::make_shared<const StoredArticle>(decode_stored(d.get_document(*p).get_data()));
+        return std::make_shared<const StoredArticle>(articles.read(d.get_document(*p)));
     });
     if (!article) {
         std::cerr << "privsearch: no article with id '" << id << "'\n";

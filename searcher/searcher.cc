@@ -66,7 +66,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         Hit hit;
         hit.rank = r.offset + it.get_rank() - mset.get_firstitem() + 1;
         hit.score = it.get_weight();
-        hit.article = decode_stored(it.get_document().get_data());
+        hit.article = articles_.read(it.get_document());
         if (r.snippets)
             hit.snippet = has_words(r) ? make_snippet(mset, hit.article.article.text, terms, r.snippet_length)
                                        : lead_snippet(hit.article.article.text, r.snippet_length);

@@ -1,5 +1,6 @@
 // Runs requests against the index and returns plain results; never prints.
 #pragma once
+#include "article_store.h"
 #include "gazetteer.h"
 #include "query_builder.h"
 #include "facet_table.h"
@@ -31,6 +32,7 @@ public:
 
     const QueryBuilder& queries() const { return builder_; }
     Xapian::Database& db() { return db_; }
+    ArticleStore& articles() { return articles_; }
 
     // Facets shown with search results.
     static const std::vector<schema::Facet>& result_facets();
@@ -44,6 +46,7 @@ private:
     const FacetTable* facet_table(Xapian::doccount matches);
 
     Xapian::Database& db_;
+    ArticleStore articles_{db_};
     QueryBuilder builder_;
     bool many_queries_ = false;
     std::optional<FacetTable> facet_table_;

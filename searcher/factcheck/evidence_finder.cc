@@ -203,7 +203,7 @@ VerifyResult find_evidence(Searcher& searcher, std::string_view claim, const Fil
         const double top = mset.empty() ? 1.0 : std::max(mset.begin().get_weight(), 1e-9);
         std::vector<Scored> all;
         for (auto it = mset.begin(); it != mset.end(); ++it) {
-            auto a = std::make_shared<const StoredArticle>(decode_stored(it.get_document().get_data()));
+            auto a = std::make_shared<const StoredArticle>(searcher.articles().read(it.get_document()));
             auto best = best_sentences(scorer, a, it.get_weight() / top, it.get_rank());
             std::move(best.begin(), best.end(), std::back_inserter(all));
         }

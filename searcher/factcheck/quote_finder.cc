@@ -24,7 +24,7 @@ std::vector<Article> candidates(Searcher& searcher, const SearchRequest& r, Xapi
         std::vector<Article> found;
         Xapian::MSet mset = enquire.get_mset(0, n);
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            found.push_back(std::make_shared<const StoredArticle>(decode_stored(it.get_document().get_data())));
+            found.push_back(std::make_shared<const StoredArticle>(searcher.articles().read(it.get_document())));
         return found;
     });
 }

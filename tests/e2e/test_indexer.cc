@@ -5,7 +5,7 @@
 #include "analysis.h"
 #include "document_builder.h"
 #include "schema.h"
-#include "stored_article.h"
+#include "article_store.h"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -30,7 +30,7 @@ std::optional<privsearch::StoredArticle> stored(const std::string& db_path, cons
     const std::string term = privsearch::id_term(id);
     auto p = db.postlist_begin(term);
     if (p == db.postlist_end(term)) return std::nullopt;
-    return privsearch::decode_stored(db.get_document(*p).get_data());
+    return privsearch::ArticleStore(db).read(db.get_document(*p));
 }
 
 Xapian::doccount doccount(const std::string& db_path) { return Xapian::Database(db_path).get_doccount(); }
@@ -48,7 +48,7 @@ std::vector<std::string> xapian_query(const std::string& db_path, const std::str
     std::vector<std::string> ids;
     Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        ids.push_back(privsearch::decode_stored(it.get_document().get_data()).article.id);
+        ids.push_back(privsearch::ArticleStore(db).read(it.get_document()).article.id);
     return ids;
 }
 
@@ -312,7 +312,7 @@ TEST_CASE("an .html page: title, source, date and article text, without nav or s
     REQUIRE(doccount(db) == 1);
     Xapian::Database xdb(db);
     auto doc = xdb.get_document(*xdb.postlist_begin(""));
-    auto a = privsearch::decode_stored(doc.get_data());
+    auto a = privsearch::ArticleStore(xdb).read(doc);
     CHECK(a.article.title == "Police buy drone cameras");
     CHECK(a.article.source == "Example Gazette");
     CHECK(a.article.date.rfind("2021-03-04", 0) == 0);
@@ -406,7 +406,7 @@ TEST_CASE("bad input: invalid UTF-8", "[indexer][bad]") {
     Xapian::Database db(tmp / "db");
     bool found = false;
     for (auto p = db.postlist_begin(""); p != db.postlist_end(""); ++p) {
-        auto a = privsearch::decode_stored(db.get_document(*p).get_data());
+        auto a = privsearch::ArticleStore(db).read(db.get_document(*p));
         if (a.article.text.find("wiretaps") == std::string::npos) continue;
         found = true;
         // nlohmann's dump throws on invalid UTF-8: proves the text was converted.
@@ -563,6 +563,27 @@ TEST_CASE("kill -9 during a sharded build of a new index leaves it empty and usa
     REQUIRE(again.status == 0);
     CHECK(doccount(db) == kArticles);
     CHECK_FALSE(fs::exists(db + ".building"));  // the killed run's shards are gone
+}
+
+TEST_CASE("a run with enough text trains the stored articles' dictionary; earlier articles stay readable",
+          "[indexer][records]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    auto dictionary = [&] { return Xapian::Database(db).get_metadata(privsearch::schema::metadata::record_dictionary); };
+    REQUIRE(index(db, {corpus()}).status == 0);
+    CHECK(dictionary().empty());  // five articles: too little to train on
+
+    RunResult big = index(db, {"--jobs", "1", write_bulk(tmp, 6000)});
+    INFO(big.err);
+    REQUIRE(big.status == 0);
+    CHECK_FALSE(dictionary().empty());
+    const std::string corpus_id = "independent-2017-07-27-facebook-whatsapp-instagram-data";
+    for (const auto& [id, words] : {std::pair{corpus_id, "WhatsApp"}, std::pair{std::string("bulk-5999"), "zzbulkword"}}) {
+        RunResult show = search_cmd(db, {"show", "--json", id});
+        INFO(id << ": " << show.err);
+        REQUIRE(show.status == 0);
+        CHECK(parse_json(show.out)["text"].get<std::string>().find(words) != std::string::npos);
+    }
 }
 
 TEST_CASE("a sharded build holds what a single writer's does", "[indexer][shards]") {
