@@ -16,13 +16,7 @@ void FacetSpy::operator()(const Xapian::Document& doc, double) {
         for (std::uint32_t id : table_->entries(doc.get_docid())) ++table_counts_[id];
         return;
     }
-    const std::string v = doc.get_value(schema::slot(schema::Slot::Facets));
-    for_each_facet_entry(v, [&](char code, std::string_view value) {
-        if (!want_[static_cast<unsigned char>(code)]) return;
-        std::string key(1, code);
-        key += value;
-        ++counts_[key];
-    });
+    ++values_[doc.get_value(schema::slot(schema::Slot::Facets))];
 }
 
 FacetCounts FacetSpy::counts() const {
@@ -32,7 +26,12 @@ FacetCounts FacetSpy::counts() const {
         if (!want_[static_cast<unsigned char>(key[0])]) return;
         if (auto f = schema::facet_with_code(key[0])) out[*f].push_back({key.substr(1), n});
     };
-    for (const auto& [key, n] : counts_) add(key, n);
+    std::unordered_map<std::string, std::size_t> entries;  // facet code + value
+    for (const auto& [value, n] : values_)
+        for_each_facet_entry(value, [&](char code, std::string_view v) {
+            if (want_[static_cast<unsigned char>(code)]) entries[code + std::string(v)] += n;
+        });
+    for (const auto& [key, n] : entries) add(key, n);
     for (std::uint32_t id = 0; id < table_counts_.size(); ++id)
         if (table_counts_[id]) add(table_->entry(id), table_counts_[id]);
     for (auto& [facet, values] : out) {

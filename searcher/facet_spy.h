@@ -30,7 +30,9 @@ public:
 private:
     std::vector<schema::Facet> wanted_;
     bool want_[256] = {};
-    std::unordered_map<std::string, std::size_t> counts_;  // facet code + value
+    // Whole Slot::Facets values: articles share them (same source and year, few
+    // entities), so a match costs one look-up, and each distinct value is split once.
+    std::unordered_map<std::string, std::size_t> values_;
     const FacetTable* table_;
     std::vector<std::size_t> table_counts_;  // by the table's entry numbers
 };

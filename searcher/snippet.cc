@@ -96,18 +96,16 @@ Snippet parse_marked(const std::string& marked) {
     return s;
 }
 
-Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width) {
-    if (text.size() <= width) return {0, text.size()};
-    std::unordered_map<std::string_view, std::size_t> wanted;  // word -> its index in matched_terms
+namespace {
+
+using Hits = std::vector<std::pair<std::size_t, std::size_t>>;  // offset, term
+
+// Every word of the text, split and folded as the index does, looked up among the terms.
+Hits hits_by_words(std::string_view text, const std::unordered_map<std::string_view, std::size_t>& wanted) {
     std::bitset<128> first_letters;  // most words are passed over on their first letter
-    for (std::size_t t = 0; t < matched_terms.size(); ++t) {
-        const std::string_view term = matched_terms[t];
-        // Field and stem terms start with a capital; a stem's forms are terms of their own.
-        if (term.empty() || ascii_upper(term[0])) continue;
-        wanted.emplace(term, t);
+    for (const auto& [term, t] : wanted)
         if (static_cast<unsigned char>(term[0]) < 0x80) first_letters.set(static_cast<unsigned char>(term[0]));
-    }
-    std::vector<std::pair<std::size_t, std::size_t>> hits;  // offset, term
+    Hits hits;
     for (std::size_t i = 0; i < text.size();) {
         const CodePoint c = code_point_at(text, i);
         if (!c.word) {
@@ -121,11 +119,75 @@ Span passage_window(std::string_view text, const std::vector<std::string>& match
         if (auto found = wanted.find(term_of(text.substr(begin, i - begin))); found != wanted.end())
             hits.emplace_back(begin, found->second);
     }
+    return hits;
+}
+
+// A term the text can be searched for by its first bytes: one starting with an ASCII letter.
+bool searchable_term(std::string_view term) { return !term.empty() && term[0] >= 'a' && term[0] <= 'z'; }
+
+// The term's first letters and digits: the part the stored text spells as the term does
+// (an apostrophe may be curly there, any letter past ASCII in another case).
+std::string_view leading_run(std::string_view term) {
+    std::size_t n = 0;
+    while (n < term.size() && ascii_alnum(static_cast<unsigned char>(term[n]))) ++n;
+    return term.substr(0, n);
+}
+
+// Whether a word starting with a letter may start at `at`: no word character before it,
+// nor a joiner (apostrophe, '&') with a word character before that.
+bool starts_word(std::string_view text, std::size_t at) {
+    const auto before = [&](std::size_t i) {  // the code point ending just before i
+        std::size_t b = i - 1;
+        while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+        return std::pair{code_point_at(text, b), b};
+    };
+    if (at == 0) return true;
+    const auto [prev, at_prev] = before(at);
+    if (prev.word) return false;
+    const bool joiner = prev.value == '\'' || prev.value == 0x2019 || prev.value == '&';
+    return !joiner || at_prev == 0 || !before(at_prev).first.word;
+}
+
+// The same hits, found by searching an ASCII-lower-cased copy for each term's leading
+// run of letters and digits: a few memchr-driven scans instead of decoding every
+// character, and only the candidates split and folded in full.
+Hits hits_by_search(std::string_view text, const std::unordered_map<std::string_view, std::size_t>& wanted) {
+    std::string lower(text);
+    // Branch-free, so that the compiler vectorises it.
+    for (char& c : lower) c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+    Hits hits;
+    for (const auto& [term, t] : wanted) {
+        const std::string_view run = leading_run(term);
+        for (auto at = lower.find(run); at != std::string::npos; at = lower.find(run, at + 1)) {
+            if (!starts_word(text, at)) continue;
+            const std::size_t end = word_end(text, at);
+            const bool same = end - at == term.size() && lower.compare(at, end - at, term) == 0;
+            if (same || (end - at > run.size() && term_of(text.substr(at, end - at)) == term)) hits.emplace_back(at, t);
+        }
+    }
+    std::sort(hits.begin(), hits.end());
+    return hits;
+}
+
+}  // namespace
+
+Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width) {
+    if (text.size() <= width) return {0, text.size()};
+    std::unordered_map<std::string_view, std::size_t> wanted;  // word -> its index in matched_terms
+    for (std::size_t t = 0; t < matched_terms.size(); ++t) {
+        const std::string_view term = matched_terms[t];
+        // Field and stem terms start with a capital; a stem's forms are terms of their own.
+        if (term.empty() || ascii_upper(term[0])) continue;
+        wanted.emplace(term, t);
+    }
+    const bool searchable = std::all_of(wanted.begin(), wanted.end(), [](const auto& w) { return searchable_term(w.first); });
+    const Hits hits = searchable ? hits_by_search(text, wanted) : hits_by_words(text, wanted);
     if (hits.empty()) return {0, text.size()};
     // The window start whose next `width` bytes hold the most distinct terms, then the most hits.
     std::size_t best = 0, best_score = 0;
+    std::vector<bool> seen(matched_terms.size());
     for (std::size_t i = 0; i < hits.size(); ++i) {
-        std::vector<bool> seen(matched_terms.size(), false);
+        std::fill(seen.begin(), seen.end(), false);
         std::size_t distinct = 0, count = 0;
         for (std::size_t j = i; j < hits.size() && hits[j].first < hits[i].first + width; ++j, ++count)
             if (!seen[hits[j].second]) seen[hits[j].second] = true, ++distinct;

@@ -68,3 +68,23 @@ TEST_CASE("passage_window: words are split as the index splits them, in verbatim
         CHECK(w.find(c.text) != std::string::npos);
     }
 }
+
+TEST_CASE("passage_window: terms searched for as bytes find what splitting every word finds", "[snippet]") {
+    // A term starting with a letter past ASCII (here one found nowhere) makes passage_window
+    // split and fold every word: both ways must choose the same window.
+    const std::string pieces[] = {"Monitoring", "monitoring's", "O'monitoring", "premonitoring", "MONITORING,",
+                                  "data-monitoring", "3.5monitoring", "AT&monitoring", "\xE2\x80\x9Cmonitoring\xE2\x80\x9D",
+                                  "monitoring\xC3\xA9", "caf\xC3\xA9 monitoring", "Monitoring\xE2\x80\x99s", "monitoring's", "police", "Police.", "policed", kFiller};
+    for (unsigned seed = 1; seed <= 40; ++seed) {
+        std::string text;
+        for (unsigned i = 0, x = seed; i < 24; ++i, x = x * 1103515245u + 12345u)
+            text += pieces[(x >> 8) % std::size(pieces)] + " ";
+        CAPTURE(text);
+        const std::vector<std::string> plain = {"monitoring", "monitoring's", "police", "Zpolic"};
+        std::vector<std::string> split = plain;
+        split.push_back("\xC3\xA9t\xC3\xA9");
+        const auto a = passage_window(text, plain, 120), b = passage_window(text, split, 120);
+        CHECK(a.begin == b.begin);
+        CHECK(a.end == b.end);
+    }
+}
