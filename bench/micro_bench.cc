@@ -9,8 +9,11 @@
 #include "entity_matcher.h"
 #include "gazetteer.h"
 #include "query_builder.h"
+#include "record_compression.h"
 #include "request.h"
 #include "sentences.h"
+#include "snippet.h"
+#include "stored_article.h"
 #include "text_normalize.h"
 
 #include <benchmark/benchmark.h>
@@ -20,6 +23,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace {
 
@@ -177,6 +181,59 @@ BENCHMARK_CAPTURE(BM_QueryBuild, boolean_phrase,
                   std::string("\"civil liberties\" AND (surveillance OR monitoring) NOT police"));
 BENCHMARK_CAPTURE(BM_QueryBuild, entity_filter, std::string("agency:fbi platform:facebook protest"));
 BENCHMARK_CAPTURE(BM_QueryBuild, entity_name, std::string("Immigration and Customs Enforcement data"));
+
+// Where a hit's snippet is cut from: the densest stretch of the query's words.
+void BM_PassageWindow(benchmark::State& state) {
+    const std::vector<std::string> terms = {"monitoring", "monitored", "monitor", "social", "Zmonitor"};
+    for (auto _ : state) benchmark::DoNotOptimize(privsearch::searcher::passage_window(kBody, terms, 480));
+    set_bytes(state, kBody.size());
+}
+BENCHMARK(BM_PassageWindow);
+
+// One hit's snippet: the window, then Xapian's MSet::snippet over it.
+void BM_MakeSnippet(benchmark::State& state) {
+    const Xapian::WritableDatabase db = small_index();
+    const privsearch::searcher::QueryBuilder builder(db, gazetteer());
+    privsearch::searcher::SearchRequest r;
+    r.query = "social media monitoring";
+    Xapian::Enquire enquire(db);
+    enquire.set_query(builder.build(r));
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    const std::vector<std::string> terms(enquire.get_query().get_unique_terms_begin(),
+                                         enquire.get_query().get_unique_terms_end());
+    const std::string text(kBody);
+    for (auto _ : state) benchmark::DoNotOptimize(privsearch::searcher::make_snippet(mset, text, terms, 240));
+    set_bytes(state, kBody.size());
+}
+BENCHMARK(BM_MakeSnippet);
+
+// A dictionary as an index trains one (from 400 records like the article's), and the
+// article's own record.
+std::string trained_dictionary() {
+    std::vector<std::string> samples;
+    for (int i = 0; i < 400; ++i) samples.push_back(std::to_string(i) + std::string(kBody));
+    return privsearch::train_record_dictionary(samples);
+}
+
+std::string stored_record() { return privsearch::encode_stored(privsearch::analyse(article(), matcher()).stored); }
+
+void BM_RecordCompression(benchmark::State& state) {
+    privsearch::RecordCompressor compressor(trained_dictionary());
+    const std::string record = stored_record();
+    for (auto _ : state) benchmark::DoNotOptimize(compressor.compress(record));
+    set_bytes(state, record.size());
+}
+BENCHMARK(BM_RecordCompression);
+
+void BM_RecordDecompression(benchmark::State& state) {
+    const std::string dictionary = trained_dictionary();
+    const std::string record = stored_record();
+    const std::string frame = privsearch::RecordCompressor(dictionary).compress(record);
+    privsearch::RecordDecompressor decompressor(dictionary);
+    for (auto _ : state) benchmark::DoNotOptimize(decompressor.decompress(frame));
+    set_bytes(state, record.size());
+}
+BENCHMARK(BM_RecordDecompression);
 
 }  // namespace
 

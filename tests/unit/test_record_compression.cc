@@ -87,7 +87,7 @@ TEST_CASE("a record needs its own dictionary; anything else is refused", "[recor
     CHECK_THROWS_AS(dc.decompress(frame.substr(0, frame.size() - 3)), std::runtime_error);
 }
 
-TEST_CASE("RecordPacker: an index without a dictionary holds its first records back, then sends the dictionary ahead of them",
+TEST_CASE("RecordPacker: an index without a dictionary trains one from the first records, sent ahead of those that use it",
           "[records][packer]") {
     RecordPacker packer("");
     std::vector<Prepared> out;
@@ -95,35 +95,47 @@ TEST_CASE("RecordPacker: an index without a dictionary holds its first records b
     Prepared problem;
     problem.problem = InputProblem{"bad.txt", 3, "unreadable", true};
     packer.pack(std::move(problem), emit);
+    CHECK(out.size() == 1);
     unsigned n = 0;
-    while (out.empty()) packer.pack(article(n++), emit);
-    CHECK(n > 1000);  // some 512 KiB of records
+    while (out.back().record_dictionary.empty()) packer.pack(article(n++), emit);
+    CHECK(n > 1000);  // some 512 KiB of records, each handed on at once, compressed on its own
     REQUIRE(out.size() == n + 2);
-    REQUIRE_FALSE(out[0].record_dictionary.empty());
-    CHECK(out[1].problem);
-    RecordDecompressor dc(out[0].record_dictionary);
+    CHECK(out[0].problem);
     for (unsigned i = 0; i < n; ++i) {
-        CHECK(out[i + 2].id == "article-" + std::to_string(i));
-        CHECK(dc.decompress(out[i + 2].doc->get_data()) == record(i));
+        CHECK(out[i + 1].id == "article-" + std::to_string(i));
+        CHECK(RecordDecompressor("").decompress(out[i + 1].doc->get_data()) == record(i));
     }
-    packer.pack(article(n), emit);  // later ones go straight through
-    CHECK(out.size() == n + 3);
+    const std::string dictionary = out.back().record_dictionary;
+    packer.pack(article(n), emit);  // later ones use the dictionary
+    REQUIRE(out.size() == n + 3);
+    CHECK(RecordDecompressor::dictionary_of(out.back().doc->get_data()) != 0);
+    CHECK(RecordDecompressor(dictionary).decompress(out.back().doc->get_data()) == record(n));
     packer.finish(emit);
     CHECK(out.size() == n + 3);
 }
 
-TEST_CASE("RecordPacker: a run with too little text compresses its records without a dictionary", "[records][packer]") {
+TEST_CASE("RecordPacker: a run with too little text trains no dictionary", "[records][packer]") {
     RecordPacker packer("");
     std::vector<Prepared> out;
     auto emit = [&](Prepared p) { out.push_back(std::move(p)); };
     for (unsigned n = 0; n < 5; ++n) packer.pack(article(n), emit);
-    CHECK(out.empty());
     packer.finish(emit);
     REQUIRE(out.size() == 5);
     for (unsigned n = 0; n < 5; ++n) {
         CHECK(out[n].record_dictionary.empty());
         CHECK(RecordDecompressor("").decompress(out[n].doc->get_data()) == record(n));
     }
+}
+
+TEST_CASE("RecordPacker: a run ending with enough text leaves a dictionary for the next", "[records][packer]") {
+    RecordPacker packer("");
+    std::vector<Prepared> out;
+    auto emit = [&](Prepared p) { out.push_back(std::move(p)); };
+    for (unsigned n = 0; n < 800; ++n) packer.pack(article(n), emit);  // ~320 KiB
+    CHECK(out.size() == 800);
+    packer.finish(emit);
+    REQUIRE(out.size() == 801);
+    CHECK_FALSE(out.back().record_dictionary.empty());
 }
 
 TEST_CASE("RecordPacker: with the index's dictionary, records go straight through", "[records][packer]") {
