@@ -4,10 +4,8 @@
 #include "index_format.h"
 #include "schema.h"
 
-#include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <tuple>
 #include <vector>
 
 namespace privsearch::indexer {
@@ -30,8 +28,6 @@ Xapian::WritableDatabase open_writable(const std::string& path) {
     }
 }
 
-constexpr Xapian::termcount kMinSpellingCount = 3;
-
 std::string now_iso() {
     auto t = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
     char buf[32];
@@ -41,8 +37,8 @@ std::string now_iso() {
 
 }  // namespace
 
-IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold)
-    : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold) {}
+IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold, WordCollector* words)
+    : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold), collector_(words) {}
 
 IndexWriter::~IndexWriter() {
     try {
@@ -56,7 +52,7 @@ IndexWriter::~IndexWriter() {
 
 Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& doc, const DocumentWords& words,
                            bool is_new) {
-    note_words(words);
+    words_.note(words);
     ++pending_;
     if (is_new) {
         db_.add_document(doc);
@@ -67,23 +63,9 @@ Outcome IndexWriter::write(const std::string& id_term, const Xapian::Document& d
     return outcome;
 }
 
-void IndexWriter::note_words(const DocumentWords& words) {
-    for (const auto& w : words.spelling) ++spelling_[w];
-    unfiled_.insert(unfiled_.end(), words.new_forms.begin(), words.new_forms.end());
-}
-
 void IndexWriter::flush_words() {
-    // A word in only one or two articles of a whole batch is mostly a name or a typo: a
-    // poor suggestion, and writing the spelling table is a fifth of the indexing cost.
-    for (const auto& [word, n] : spelling_)
-        if (n >= kMinSpellingCount) db_.add_spelling(word, n);
-    spelling_.clear();
-    // Xapian writes a key's synonym entry (zlib-compressed) whenever the next addition
-    // is for another key: in key order, each entry is written once, not once per form.
-    std::sort(unfiled_.begin(), unfiled_.end(),
-              [](const WordForm& a, const WordForm& b) { return std::tie(a.key, a.term) < std::tie(b.key, b.term); });
-    for (const auto& f : unfiled_) db_.add_synonym(f.key, f.term);
-    unfiled_.clear();
+    if (collector_) collector_->add(words_.take());
+    else file_words(db_, words_.take());
 }
 
 void IndexWriter::store_user_entities(const std::string& tsv) {

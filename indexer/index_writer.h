@@ -1,6 +1,6 @@
 #pragma once
 #include "article_store.h"
-#include "word_forms.h"
+#include "word_batch.h"
 
 #include <xapian.h>
 
@@ -19,7 +19,8 @@ enum class Outcome { Added, Updated, Unchanged };
 // holds the index.
 class IndexWriter {
 public:
-    IndexWriter(const std::string& path, std::size_t flush_threshold);
+    // `words`: where each batch's spelling data and word forms go; none: this index.
+    IndexWriter(const std::string& path, std::size_t flush_threshold, WordCollector* words = nullptr);
     // Xapian commits what is pending when the database closes, also when a run fails:
     // its words must go with it, or a word first seen there stays unfindable by its stem.
     ~IndexWriter();
@@ -46,7 +47,6 @@ public:
     Xapian::doccount doc_count() const { return db_.get_doccount(); }
 
 private:
-    void note_words(const DocumentWords& words);
     void flush_words();
 
     std::string path_;
@@ -54,10 +54,8 @@ private:
     ArticleStore articles_{db_};
     std::size_t flush_threshold_;
     std::size_t pending_ = 0;
-    // Spelling data is summed per word between commits: one add_spelling per word,
-    // not per word per article, which made it a third of the indexing time.
-    std::unordered_map<std::string, Xapian::termcount> spelling_;
-    std::vector<WordForm> unfiled_;  // what the next commit writes to the synonym table
+    WordBatch words_;
+    WordCollector* collector_;
 };
 
 }  // namespace privsearch::indexer

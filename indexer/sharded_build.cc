@@ -21,9 +21,19 @@ struct Shard {
     std::exception_ptr failure;
 };
 
-void merge(const std::vector<std::unique_ptr<Shard>>& shards, const std::string& into) {
+// The shards, and their words filed once in an index of their own: compaction lays
+// them out as tightly as the rest (filed into the merged index, they took 0.2 MB more).
+void merge(const std::vector<std::unique_ptr<Shard>>& shards, WordCollector& words, const fs::path& work,
+           const std::string& into) {
+    const std::string words_path = (work / "words").string();
+    {
+        Xapian::WritableDatabase w(words_path, Xapian::DB_CREATE_OR_OVERWRITE);
+        file_words(w, words.take());
+        w.commit();
+    }
     Xapian::Database all;
     for (const auto& s : shards) all.add_database(Xapian::Database(s->path));
+    all.add_database(Xapian::Database(words_path));
     all.compact(into);
 }
 
@@ -41,12 +51,13 @@ void build_sharded(const ShardedBuild& build, const std::vector<std::string>& fi
     fs::remove_all(work);  // left by a run that was killed
     fs::create_directories(work);
 
+    WordCollector words;  // filed into the merged index, not into each shard
     std::vector<std::unique_ptr<Shard>> shards;
     for (unsigned i = 0; i < build.shards; ++i) {
         auto s = std::make_unique<Shard>();
         s->path = (work / ("shard" + std::to_string(i))).string();
         // Each shard buffers its share of a batch: memory stays what one writer's would be.
-        s->writer = std::make_unique<IndexWriter>(s->path, std::max<std::size_t>(1, build.flush_threshold / build.shards));
+        s->writer = std::make_unique<IndexWriter>(s->path, std::max<std::size_t>(1, build.flush_threshold / build.shards), &words);
         if (build.user_entities) s->writer->store_user_entities(*build.user_entities);
         shards.push_back(std::move(s));
     }
@@ -83,7 +94,7 @@ void build_sharded(const ShardedBuild& build, const std::vector<std::string>& fi
     }
 
     const std::string merged = (work / "merged").string();
-    merge(shards, merged);
+    merge(shards, words, work, merged);
     release_target();
     install(merged, build.db_path);
     fs::remove_all(work);

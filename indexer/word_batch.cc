@@ -1,0 +1,54 @@
+#include "word_batch.h"
+
+#include <algorithm>
+#include <iterator>
+#include <tuple>
+
+namespace privsearch::indexer {
+namespace {
+
+constexpr Xapian::termcount kMinSpellingCount = 3;
+
+template <typename T>
+void append(std::vector<T>& to, std::vector<T>&& from) {
+    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
+}
+
+}  // namespace
+
+void WordBatch::note(const DocumentWords& words) {
+    for (const auto& w : words.spelling) ++spelling_[w];
+    forms_.insert(forms_.end(), words.new_forms.begin(), words.new_forms.end());
+}
+
+FiledWords WordBatch::take() {
+    FiledWords out;
+    for (auto& [word, n] : spelling_)
+        if (n >= kMinSpellingCount) out.spelling.emplace_back(word, n);
+    spelling_.clear();
+    out.forms = std::move(forms_);
+    forms_.clear();
+    return out;
+}
+
+void file_words(Xapian::WritableDatabase& db, FiledWords words) {
+    for (const auto& [word, n] : words.spelling) db.add_spelling(word, n);
+    // Xapian writes a key's synonym entry (zlib-compressed) whenever the next addition
+    // is for another key: in key order, each entry is written once, not once per form.
+    std::sort(words.forms.begin(), words.forms.end(),
+              [](const WordForm& a, const WordForm& b) { return std::tie(a.key, a.term) < std::tie(b.key, b.term); });
+    for (const auto& f : words.forms) db.add_synonym(f.key, f.term);
+}
+
+void WordCollector::add(FiledWords words) {
+    std::lock_guard lock(mutex_);
+    append(all_.spelling, std::move(words.spelling));
+    append(all_.forms, std::move(words.forms));
+}
+
+FiledWords WordCollector::take() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(all_, {});
+}
+
+}  // namespace privsearch::indexer

@@ -1,0 +1,51 @@
+// Words for the spelling and synonym tables (word_forms.h), gathered between commits.
+#pragma once
+#include "word_forms.h"
+
+#include <xapian.h>
+
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace privsearch::indexer {
+
+// What a batch adds to the two tables.
+struct FiledWords {
+    std::vector<std::pair<std::string, Xapian::termcount>> spelling;  // word, articles
+    std::vector<WordForm> forms;
+};
+
+class WordBatch {
+public:
+    void note(const DocumentWords& words);
+    // The batch's spelling words and new forms; the batch starts again. A word in only
+    // one or two articles of a whole batch is mostly a name or a typo: a poor
+    // suggestion, and writing the spelling table is a fifth of the indexing cost.
+    FiledWords take();
+
+private:
+    // Summed per word: one add_spelling per word, not per word per article, which made
+    // it a third of the indexing time.
+    std::unordered_map<std::string, Xapian::termcount> spelling_;
+    std::vector<WordForm> forms_;
+};
+
+// Writes them; the caller commits.
+void file_words(Xapian::WritableDatabase& db, FiledWords words);
+
+// The sharded build's batches, from every writer thread, for the merged index: merging
+// the shards' spelling and synonym tables cost as much again as writing them.
+class WordCollector {
+public:
+    void add(FiledWords words);
+    FiledWords take();
+
+private:
+    std::mutex mutex_;
+    FiledWords all_;
+};
+
+}  // namespace privsearch::indexer
