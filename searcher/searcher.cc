@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include "facet_spy.h"
 #include "match_count.h"
 #include "index.h"
 #include "snippet.h"
@@ -14,6 +15,19 @@ std::vector<std::string> query_terms(const Xapian::Query& q) {
 }
 
 bool has_words(const SearchRequest& r) { return r.query.find_first_not_of(" \t") != std::string::npos; }
+
+// Whether the page of hits is every match there is.
+bool holds_every_match(const Xapian::MSet& mset, const SearchRequest& r) {
+    return r.offset == 0 && mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
+           mset.get_matches_upper_bound() == mset.size();
+}
+
+// Facet counts over the hits themselves.
+Counted count_hits(const Xapian::MSet& mset, const std::vector<schema::Facet>& wanted) {
+    FacetSpy spy(wanted);
+    for (auto it = mset.begin(); it != mset.end(); ++it) spy(it.get_document(), it.get_weight());
+    return {spy.counts(), mset.size()};
+}
 
 void apply_sort(Xapian::Enquire& enquire, const SearchRequest& r) {
     const unsigned slot = schema::slot(schema::Slot::Date);
@@ -74,8 +88,13 @@ SearchResult Searcher::run(const SearchRequest& r) {
     }
     if (r.facets) {
         // Exact facet counts (and so an exact total) see every match: a pass of their
-        // own (match_count.h) beside the ranking pass, which may stop early.
-        Counted all = count_matches(db_, enquire.get_query(), result_facets(), facet_table(mset.get_matches_estimated()));
+        // own (match_count.h) beside the ranking pass, which may stop early, unless the
+        // hits are all the matches. Matching again was the dearest part of the slowest
+        // batch queries on bbc10: phrases of common words with ten matches
+        // ("blair up for", 5.4 ms), whose positions each pass reads.
+        Counted all = holds_every_match(mset, r)
+                          ? count_hits(mset, result_facets())
+                          : count_matches(db_, enquire.get_query(), result_facets(), facet_table(mset.get_matches_estimated()));
         result.total = all.matches;
         result.total_exact = true;
         result.facets = std::move(all.facets);

@@ -170,6 +170,20 @@ TEST_CASE("search --json: facet counts are exact over the match set", "[searcher
     CHECK(facet_count(facets, "source", "CNN") == 1);
 }
 
+TEST_CASE("search --json: totals and facet counts whether the page holds every match or not", "[searcher][facets]") {
+    // A page holding every match is counted from its hits; a smaller one by a pass of its own.
+    for (const char* q : {"facebook", "data", "\"social media\""}) {
+        INFO(q);
+        json all = search_json({"--limit", "100", q});
+        json one = search_json({"--limit", "1", q});
+        REQUIRE(all.at("hits").size() == all.at("total").get<std::size_t>());
+        REQUIRE(all.at("total").get<std::size_t>() > 1);
+        REQUIRE(one.at("hits").size() == 1);
+        CHECK(one.at("total") == all.at("total"));
+        CHECK(one.at("facets") == all.at("facets"));
+    }
+}
+
 TEST_CASE("filters: --agency ice --platform facebook --since 2018", "[searcher][filters]") {
     CHECK(search_set({"--agency", "ice", "--platform", "facebook", "--since", "2018"}) == std::set<std::string>{kIce});
     // --until before 2018 excludes it.
