@@ -13,7 +13,9 @@ namespace po = boost::program_options;
 
 namespace {
 
-int batch(Searcher& s, const Gazetteer& g, const SearchRequest& defaults, const std::string& source) {
+int batch(Searcher& s, const Gazetteer& g, const SearchRequest& defaults, const std::string& source,
+          const std::string& db_path) {
+    if (defaults.facets) s.prefetch_facet_table(db_path);
     if (source == "-") return run_batch(s, g, defaults, std::cin, std::cout);
     std::ifstream in(source);
     if (!in) throw UserError(source + ": cannot read batch file");
@@ -47,7 +49,7 @@ int run_search(int argc, char** argv) {
     r.snippet_length = cl.get<std::size_t>("snippet-length");
     r.snippets = r.snippet_length > 0;
     r.facets = !cl.has("no-facets");
-    if (cl.has("batch")) return batch(searcher, g, r, cl.get<std::string>("batch"));
+    if (cl.has("batch")) return batch(searcher, g, r, cl.get<std::string>("batch"), cl.db_path());
     if (r.query.empty() && r.filters.empty()) throw UserError("give a query or a filter (see 'privsearch search --help')");
 
     SearchResult result = searcher.search(r);

@@ -104,10 +104,21 @@ SearchResult Searcher::run(const SearchRequest& r) {
     return result;
 }
 
+void Searcher::prefetch_facet_table(const std::string& db_path) {
+    prefetched_table_ = std::async(std::launch::async, [db_path]() -> std::optional<FacetTable> {
+        try {
+            return FacetTable(Xapian::Database(db_path));
+        } catch (const Xapian::Error&) {
+            return std::nullopt;  // the first broad query reads it, and reports what is wrong
+        }
+    });
+}
+
 const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
     // Reading the table costs about what reading the values of an eighth of the index
     // does, so only a query that would read more builds it.
     if (!many_queries_ || matches < db_.get_doccount() / 8) return nullptr;
+    if (prefetched_table_.valid()) facet_table_ = prefetched_table_.get();
     if (!facet_table_ || facet_table_->revision() != db_.get_revision()) facet_table_.emplace(db_);
     return &*facet_table_;
 }

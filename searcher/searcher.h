@@ -9,7 +9,9 @@
 
 #include <xapian.h>
 
+#include <future>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace privsearch::searcher {
@@ -23,6 +25,10 @@ public:
     // Many queries will follow (--batch): broad ones may read every document's facets
     // once (FacetTable) rather than each match's again.
     void expect_many_queries() { many_queries_ = true; }
+    // Reads that table now, on another thread with its own handle on the index at
+    // `db_path`, while the first queries run: read when the first broad query came, it
+    // made that query the slowest of a bbc10 batch (13M instructions, 4 ms).
+    void prefetch_facet_table(const std::string& db_path);
 
     // How many articles match; with `by`, how many per value of that facet.
     std::size_t count(const SearchRequest& r);
@@ -50,6 +56,7 @@ private:
     QueryBuilder builder_;
     bool many_queries_ = false;
     std::optional<FacetTable> facet_table_;
+    std::future<std::optional<FacetTable>> prefetched_table_;
 };
 
 }  // namespace privsearch::searcher
