@@ -171,7 +171,8 @@ Xapian::WritableDatabase small_index() {
 
 void BM_QueryBuild(benchmark::State& state, std::string query) {
     const Xapian::WritableDatabase db = small_index();
-    const privsearch::searcher::QueryBuilder builder(db, gazetteer());
+    const privsearch::searcher::IndexGazetteer entities(gazetteer());
+    const privsearch::searcher::QueryBuilder builder(db, entities);
     privsearch::searcher::SearchRequest r;
     r.query = std::move(query);
     for (auto _ : state) benchmark::DoNotOptimize(builder.build(r));
@@ -193,7 +194,8 @@ BENCHMARK(BM_PassageWindow);
 // One hit's snippet: the window, then Xapian's MSet::snippet over it.
 void BM_MakeSnippet(benchmark::State& state) {
     const Xapian::WritableDatabase db = small_index();
-    const privsearch::searcher::QueryBuilder builder(db, gazetteer());
+    const privsearch::searcher::IndexGazetteer entities(gazetteer());
+    const privsearch::searcher::QueryBuilder builder(db, entities);
     privsearch::searcher::SearchRequest r;
     r.query = "social media monitoring";
     Xapian::Enquire enquire(db);

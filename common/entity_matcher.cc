@@ -9,15 +9,6 @@
 namespace privsearch {
 namespace {
 
-std::string fold_token(std::string_view t) {
-    bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii) return fold_case(t);
-    std::string out(t);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
-
 bool capitalised_word(const Token& t) { return !t.text.empty() && t.text[0] >= 'A' && t.text[0] <= 'Z'; }
 
 // Words before an ambiguous platform name that make it the platform: "posted on X".
@@ -36,10 +27,7 @@ bool alias_matches(const Alias& a, std::size_t at, const std::vector<Token>& tok
 }  // namespace
 
 EntityMatcher::EntityMatcher(const Gazetteer& gazetteer) : gazetteer_(gazetteer) {
-    for (const auto& a : gazetteer.aliases()) {
-        std::string first = a.case_sensitive ? fold_token(a.tokens.front()) : a.tokens.front();
-        by_first_[first].push_back(&a);
-    }
+    for (const auto& a : gazetteer.aliases()) by_first_[first_token_key(a)].push_back(&a);
     for (auto& [first, list] : by_first_)
         std::stable_sort(list.begin(), list.end(),
                          [](const Alias* x, const Alias* y) { return x->tokens.size() > y->tokens.size(); });

@@ -87,6 +87,32 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
     return tokens;
 }
 
+std::string fold_token(std::string_view t) {
+    bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    if (!ascii) return fold_case(t);
+    std::string out(t);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string first_token_key(const Alias& a) {
+    return a.case_sensitive ? fold_token(a.tokens.front()) : a.tokens.front();
+}
+
+std::string first_token_key(std::string_view token, bool exact) {
+    // Acronyms are matched in capitals only: "US" can start one, "us" cannot.
+    return exact ? "=" + std::string(token) : "~" + fold_token(token);
+}
+
+std::vector<std::string> Gazetteer::first_token_keys() const {
+    std::vector<std::string> out;
+    for (const auto& a : aliases_) out.push_back(first_token_key(a.tokens.front(), a.case_sensitive));
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
 void Gazetteer::load(std::string_view tsv, const std::string& origin) {
     std::size_t lineno = 0;
     for (std::string_view line : split(tsv, '\n')) {

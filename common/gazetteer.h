@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -30,6 +31,13 @@ public:
     // The gazetteer shipped in the binaries: common/entities.tsv, loaded at build time by
     // gazetteer_compile and compiled in as a dump.
     static Gazetteer builtin();
+    // Whether the text may name a built-in entity: false only when none of its tokens can
+    // start a built-in alias. Known without restoring the gazetteer, from its aliases'
+    // first tokens (a tenth of a one-shot query's instructions went into restoring it).
+    static bool builtin_may_mention(std::string_view text);
+    // The keys of this gazetteer's aliases' first tokens, sorted and unique: exact for an
+    // acronym, case-folded otherwise (gazetteer_compile compiles the built-in ones in).
+    std::vector<std::string> first_token_keys() const;
 
     // Adds the entries of a TSV text; a bad line throws UserError naming origin:line.
     void load(std::string_view tsv, const std::string& origin);
@@ -58,6 +66,8 @@ private:
     std::vector<std::string> alias_keys_;  // aliases_[i]'s key in by_name_
     std::unordered_map<std::string, std::size_t> by_name_;       // facet code + folded name/alias -> entity
     std::unordered_map<std::string, std::size_t> by_canonical_;  // facet code + canonical -> entity
+
+    static std::span<const std::string_view> builtin_first_token_keys();  // generated
 };
 
 // Splits text into the tokens aliases are matched on: runs of letters and digits,
@@ -68,5 +78,12 @@ struct Token {
     std::size_t end = 0;
 };
 std::vector<Token> tokenize_for_entities(std::string_view text);
+
+// A token as aliases are looked up by: case-folded.
+std::string fold_token(std::string_view t);
+// The folded first token of an alias, by which a matcher finds it.
+std::string first_token_key(const Alias& a);
+// A token's key among Gazetteer::first_token_keys(): exact for an acronym, else folded.
+std::string first_token_key(std::string_view token, bool exact);
 
 }  // namespace privsearch

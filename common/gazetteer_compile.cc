@@ -1,5 +1,6 @@
 // Build step: loads common/entities.tsv as the programs would and writes the source of
-// Gazetteer::builtin(), which restores it from a dump without tokenising or case folding.
+// Gazetteer::builtin(), which restores it from a dump without tokenising or case folding,
+// and of Gazetteer::builtin_first_token_keys().
 // usage: gazetteer_compile ENTITIES.tsv OUT.cc
 #include "gazetteer.h"
 
@@ -40,7 +41,11 @@ int main(int argc, char** argv) {
         out << "// Generated at build time by gazetteer_compile from entities.tsv: do not edit.\n"
             << "#include \"gazetteer.h\"\n\nnamespace privsearch {\n\nGazetteer Gazetteer::builtin() {\n"
             << "    static constexpr char kDump[] =\n    " << literal(g.dump()) << ";\n"
-            << "    return restore({kDump, sizeof kDump - 1});\n}\n\n}  // namespace privsearch\n";
+            << "    return restore({kDump, sizeof kDump - 1});\n}\n\n"
+            << "std::span<const std::string_view> Gazetteer::builtin_first_token_keys() {\n"
+            << "    static constexpr std::string_view kTokens[] = {";
+        for (const auto& t : g.first_token_keys()) out << "\n        " << literal(t) << ",";
+        out << "\n    };\n    return kTokens;\n}\n\n}  // namespace privsearch\n";
         if (!out) throw std::runtime_error(std::string(argv[2]) + ": cannot write");
     } catch (const std::exception& e) {
         std::cerr << "gazetteer_compile: " << e.what() << "\n";

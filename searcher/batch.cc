@@ -40,7 +40,7 @@ bool flag_value(const json& v, const std::string& key) {
     return v.get<bool>();
 }
 
-SearchRequest from_object(const json& j, SearchRequest r, const Gazetteer& g) {
+SearchRequest from_object(const json& j, SearchRequest r, const IndexGazetteer& g) {
     RawFilters raw;
     bool has_filters = false;
     for (const auto& [key, v] : j.items()) {
@@ -68,7 +68,7 @@ SearchRequest from_object(const json& j, SearchRequest r, const Gazetteer& g) {
 
 }  // namespace
 
-SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults, const Gazetteer& g) {
+SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults, const IndexGazetteer& g) {
     line = trim(line);
     if (!line.starts_with('{')) {
         SearchRequest r = defaults;
@@ -80,7 +80,7 @@ SearchRequest request_from_line(std::string_view line, const SearchRequest& defa
     return from_object(j, defaults, g);
 }
 
-int run_batch(Searcher& searcher, const Gazetteer& g, const SearchRequest& defaults, std::istream& in,
+int run_batch(Searcher& searcher, const IndexGazetteer& g, const SearchRequest& defaults, std::istream& in,
               std::ostream& out) {
     searcher.expect_many_queries();
     bool any_error = false, any_match = false;

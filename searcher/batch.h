@@ -13,10 +13,10 @@ namespace privsearch::searcher {
 
 // The request a batch line asks for, on top of the command line's defaults.
 // Throws UserError on a bad line.
-SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults, const Gazetteer& g);
+SearchRequest request_from_line(std::string_view line, const SearchRequest& defaults, const IndexGazetteer& g);
 
 // Returns the exit status: 2 if any line failed, else 0 if any matched, else 1.
-int run_batch(Searcher& searcher, const Gazetteer& g, const SearchRequest& defaults, std::istream& in,
+int run_batch(Searcher& searcher, const IndexGazetteer& g, const SearchRequest& defaults, std::istream& in,
               std::ostream& out);
 
 }  // namespace privsearch::searcher

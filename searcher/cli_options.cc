@@ -26,9 +26,9 @@ std::optional<std::string> string_of(const po::variables_map& vm, const char* na
     return vm[name].as<std::string>();
 }
 
-void resolve_into(Filters& f, schema::Facet facet, const std::vector<std::string>& values, const Gazetteer& g) {
+void resolve_into(Filters& f, schema::Facet facet, const std::vector<std::string>& values, const IndexGazetteer& g) {
     for (const auto& v : values) {
-        std::string name = resolve_entity(g, facet, v);
+        std::string name = resolve_entity(g.get(), facet, v);
         auto& list = f.entities[facet];
         if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
     }
@@ -36,7 +36,7 @@ void resolve_into(Filters& f, schema::Facet facet, const std::vector<std::string
 
 }  // namespace
 
-Filters resolve_filters(const RawFilters& raw, const Gazetteer& g) {
+Filters resolve_filters(const RawFilters& raw, const IndexGazetteer& g) {
     using schema::Facet;
     Filters f;
     resolve_into(f, Facet::Agency, raw.agency, g);
@@ -137,7 +137,7 @@ std::optional<CiteStyle> CommandLine::cite() const {
     throw UserError("unknown --cite '" + *c + "': use plain, markdown or json");
 }
 
-Filters CommandLine::filters(const Gazetteer& g) const {
+Filters CommandLine::filters(const IndexGazetteer& g) const {
     if (!filters_) return {};
     return resolve_filters({strings_of(vm_, "agency"), strings_of(vm_, "platform"), strings_of(vm_, "org"),
                             strings_of(vm_, "company"), strings_of(vm_, "source"), string_of(vm_, "since"),
@@ -159,7 +159,7 @@ std::string CommandLine::text_argument(const std::string& what, std::size_t max_
     return text;
 }
 
-SearchRequest CommandLine::request(const Gazetteer& g) const {
+SearchRequest CommandLine::request(const IndexGazetteer& g) const {
     SearchRequest r;
     r.query = words();
     r.filters = filters(g);
@@ -179,11 +179,5 @@ Sort sort_named(std::string_view name) {
     throw UserError("unknown sort '" + std::string(name) + "': use relevance, newest or oldest");
 }
 
-Gazetteer load_gazetteer(const Xapian::Database& db) {
-    Gazetteer g = Gazetteer::builtin();
-    std::string extra = db.get_metadata(schema::metadata::user_entities);
-    if (!extra.empty()) g.load(extra, "entities stored in the index");
-    return g;
-}
 
 }  // namespace privsearch::searcher

@@ -2,7 +2,7 @@
 // habit): raw flags into strings, then checked settings (Format, Filters...).
 #pragma once
 #include "citation.h"
-#include "gazetteer.h"
+#include "index_gazetteer.h"
 #include "printer.h"
 #include "request.h"
 
@@ -32,7 +32,7 @@ public:
     Format format() const;
     bool color() const;
     std::optional<CiteStyle> cite() const;
-    Filters filters(const Gazetteer& g) const;
+    Filters filters(const IndexGazetteer& g) const;
     std::string words() const;  // the positional arguments, joined by spaces
     // The positional text of quote/verify, trimmed: empty or over `max_bytes` is a
     // UserError naming `what` and showing `example`.
@@ -42,7 +42,7 @@ public:
     T get(const char* name) const { return vm_[name].as<T>(); }
 
     // The common part of a request: words, filters, --any, --exact.
-    SearchRequest request(const Gazetteer& g) const;
+    SearchRequest request(const IndexGazetteer& g) const;
 
 private:
     std::string usage_, positional_;
@@ -56,7 +56,7 @@ struct RawFilters {
     std::vector<std::string> agency, platform, org, company, source;
     std::optional<std::string> since, until;
 };
-Filters resolve_filters(const RawFilters& raw, const Gazetteer& g);
+Filters resolve_filters(const RawFilters& raw, const IndexGazetteer& g);
 
 }  // namespace privsearch::searcher
 
@@ -64,6 +64,4 @@ namespace privsearch::searcher {
 // "relevance", "newest", "oldest"; anything else is a UserError.
 Sort sort_named(std::string_view name);
 
-// The built-in gazetteer plus the entities the index was built with (--entities).
-Gazetteer load_gazetteer(const Xapian::Database& db);
 }  // namespace privsearch::searcher

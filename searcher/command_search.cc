@@ -13,7 +13,7 @@ namespace po = boost::program_options;
 
 namespace {
 
-int batch(Searcher& s, const Gazetteer& g, const SearchRequest& defaults, const std::string& source,
+int batch(Searcher& s, const IndexGazetteer& g, const SearchRequest& defaults, const std::string& source,
           const std::string& db_path) {
     if (defaults.facets) s.prefetch_facet_table(db_path);
     if (source == "-") return run_batch(s, g, defaults, std::cin, std::cout);

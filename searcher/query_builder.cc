@@ -34,15 +34,15 @@ Xapian::Query or_note(const ErrorSink& sink, Fn fn) {
 // `agency:ice`, `platform:"Twitter"`: a boolean filter on an entity, by any alias.
 class EntityField : public Xapian::FieldProcessor {
 public:
-    EntityField(const Gazetteer& g, schema::Facet facet, ErrorSink sink) : g_(g), facet_(facet), sink_(std::move(sink)) {}
+    EntityField(const IndexGazetteer& g, schema::Facet facet, ErrorSink sink) : g_(g), facet_(facet), sink_(std::move(sink)) {}
     Xapian::Query operator()(const std::string& value) override {
         return or_note(sink_, [&] {
-            return Xapian::Query(schema::boolean_term(*schema::facet(facet_).field, resolve_entity(g_, facet_, value)));
+            return Xapian::Query(schema::boolean_term(*schema::facet(facet_).field, resolve_entity(g_.get(), facet_, value)));
         });
     }
 
 private:
-    const Gazetteer& g_;
+    const IndexGazetteer& g_;  // loaded only when the query has such a field
     schema::Facet facet_;
     ErrorSink sink_;
 };
@@ -120,8 +120,8 @@ std::string date_bound(std::string_view text, bool upper) {
     return last.sortable();
 }
 
-QueryBuilder::QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer)
-    : db_(db), gazetteer_(gazetteer), matcher_(gazetteer) {}
+QueryBuilder::QueryBuilder(const Xapian::Database& db, const IndexGazetteer& gazetteer)
+    : db_(db), gazetteer_(gazetteer) {}
 
 Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r, const ErrorSink& errors) const {
     using schema::Field;
@@ -145,12 +145,13 @@ Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r, const ErrorSink
 }
 
 std::string QueryBuilder::expand_entities(std::string_view q) const {
+    if (!gazetteer_.may_mention(q)) return std::string(q);
     std::string out;
     std::size_t copied = 0;
-    for (const auto& m : matcher_.find(q)) {
+    for (const auto& m : gazetteer_.matcher().find(q)) {
         const char before = m.begin > 0 ? q[m.begin - 1] : ' ';
         if (before == ':' || before == '+' || before == '-' || inside_quotes(q, m.begin)) continue;
-        const Entity& e = gazetteer_.entities()[m.entity];
+        const Entity& e = gazetteer_.get().entities()[m.entity];
         std::string_view words = q.substr(m.begin, m.end - m.begin);
         bool phrase = words.find(' ') != std::string_view::npos;
         out.append(q.substr(copied, m.begin - copied));

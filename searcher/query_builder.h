@@ -1,8 +1,7 @@
 // Request -> Xapian::Query, in one place. Pure given the database (which supplies
 // wildcard expansion and spelling data), so tests can check get_description().
 #pragma once
-#include "entity_matcher.h"
-#include "gazetteer.h"
+#include "index_gazetteer.h"
 #include "request.h"
 
 #include <xapian.h>
@@ -16,7 +15,7 @@ namespace privsearch::searcher {
 
 class QueryBuilder {
 public:
-    QueryBuilder(const Xapian::Database& db, const Gazetteer& gazetteer);
+    QueryBuilder(const Xapian::Database& db, const IndexGazetteer& gazetteer);
 
     // The text query AND the filters; everything when both are empty.
     Xapian::Query build(const SearchRequest& r) const;
@@ -34,7 +33,7 @@ public:
     // `("Immigration and Customs Enforcement" OR agency:"ICE")`.
     std::string expand_entities(std::string_view normalized_query) const;
 
-    const Gazetteer& gazetteer() const { return gazetteer_; }
+    const Gazetteer& gazetteer() const { return gazetteer_.get(); }
 
 private:
     using ErrorSink = std::shared_ptr<std::optional<std::string>>;
@@ -42,8 +41,7 @@ private:
     Xapian::Query parse(const SearchRequest& r, unsigned extra_flags) const;
 
     const Xapian::Database& db_;
-    const Gazetteer& gazetteer_;
-    EntityMatcher matcher_;
+    const IndexGazetteer& gazetteer_;
 };
 
 // Resolves a user's facet value (any case, any alias) to the canonical name;

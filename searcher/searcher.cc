@@ -50,7 +50,7 @@ std::optional<schema::Facet> filtered_facet(const Filters& f, schema::Facet face
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database& db, const Gazetteer& gazetteer) : db_(db), builder_(db, gazetteer) {}
+Searcher::Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer) : db_(db), builder_(db, gazetteer) {}
 
 const std::vector<schema::Facet>& Searcher::result_facets() {
     using schema::Facet;

@@ -18,7 +18,7 @@ namespace privsearch::searcher {
 
 class Searcher {
 public:
-    Searcher(Xapian::Database& db, const Gazetteer& gazetteer);
+    Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer);
 
     SearchResult search(const SearchRequest& r);
 

@@ -1,11 +1,10 @@
 #include "session.h"
 
-#include "cli_options.h"
 #include "index.h"
 
 namespace privsearch::searcher {
 
 Session::Session(const std::string& db_path)
-    : db(open_index(db_path)), gazetteer(load_gazetteer(db)), searcher(db, gazetteer) {}
+    : db(open_index(db_path)), gazetteer(db), searcher(db, gazetteer) {}
 
 }  // namespace privsearch::searcher

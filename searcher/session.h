@@ -1,6 +1,6 @@
 // What every searching command opens: the index, its gazetteer and a searcher over both.
 #pragma once
-#include "gazetteer.h"
+#include "index_gazetteer.h"
 #include "searcher.h"
 
 #include <xapian.h>
@@ -15,7 +15,7 @@ struct Session {
     Session& operator=(const Session&) = delete;
 
     Xapian::Database db;  // declared before what refers to it
-    Gazetteer gazetteer;
+    IndexGazetteer gazetteer;
     Searcher searcher;
 };
 

@@ -727,8 +727,9 @@ void search_during_commits(int rounds, int flush, int bulk) {
 //  - open_index() (searcher/index.cc) turns a DatabaseModifiedError raised while opening
 //    into "cannot open index: The revision being read has been discarded ... (is it a
 //    privsearch index? rebuild it with privsearch-index)";
-//  - load_gazetteer() (searcher/cli_options.cc) reads the index metadata outside any retry:
-//    "privsearch: index error: DatabaseModifiedError: The revision being read has been discarded".
+//  - the gazetteer's metadata was read outside any retry (now IndexGazetteer reads it
+//    within the search's): "privsearch: index error: DatabaseModifiedError: The revision
+//    being read has been discarded".
 TEST_CASE("searches while the indexer commits never fail", "[searcher][concurrency]") {
     search_during_commits(30, 50, 400);
 }

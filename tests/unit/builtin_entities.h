@@ -2,6 +2,7 @@
 #pragma once
 #include "entity_matcher.h"
 #include "gazetteer.h"
+#include "index_gazetteer.h"
 
 namespace privsearch::test {
 
@@ -13,6 +14,12 @@ inline const Gazetteer& builtin() {
 inline const EntityMatcher& matcher() {
     static const EntityMatcher m(builtin());
     return m;
+}
+
+// The same, as the searcher is handed it.
+inline const searcher::IndexGazetteer& index_gazetteer() {
+    static const searcher::IndexGazetteer g(builtin());
+    return g;
 }
 
 }  // namespace privsearch::test

@@ -288,7 +288,7 @@ TEST_CASE("batch: request_from_line", "[printers]") {
     defaults.any = true;
 
     SECTION("a plain line is the query") {
-        auto r = request_from_line("  fbi surveillance  ", defaults, builtin());
+        auto r = request_from_line("  fbi surveillance  ", defaults, test::index_gazetteer());
         CHECK(r.query == "fbi surveillance");
         CHECK(r.limit == 7);
         CHECK(r.any);
@@ -298,7 +298,7 @@ TEST_CASE("batch: request_from_line", "[printers]") {
         auto r = request_from_line(
             R"({"query":"data","agency":["fbi","Immigration and Customs Enforcement"],"platform":"twitter",)"
             R"("source":"CNN","since":"2019","until":"2019-08","limit":3,"offset":2,"sort":"newest","exact":true})",
-            defaults, builtin());
+            defaults, test::index_gazetteer());
         CHECK(r.query == "data");
         CHECK(r.filters.entities[Facet::Agency] == std::vector<std::string>{"FBI", "ICE"});
         CHECK(r.filters.entities[Facet::Platform] == std::vector<std::string>{"X"});
@@ -327,7 +327,7 @@ TEST_CASE("batch: request_from_line", "[printers]") {
         };
         for (const char* line : cases) {
             CAPTURE(line);
-            CHECK_THROWS_AS(request_from_line(line, defaults, builtin()), UserError);
+            CHECK_THROWS_AS(request_from_line(line, defaults, test::index_gazetteer()), UserError);
         }
     }
 }

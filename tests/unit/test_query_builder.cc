@@ -65,7 +65,7 @@ Xapian::WritableDatabase& database() {
 }
 
 const QueryBuilder& builder() {
-    static const QueryBuilder qb(database(), builtin());
+    static const QueryBuilder qb(database(), test::index_gazetteer());
     return qb;
 }
 

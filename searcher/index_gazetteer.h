@@ -1,0 +1,37 @@
+// The gazetteer an index is searched with: the built-in one plus the entities the index
+// was built with (--entities), loaded the first time a command needs it. Restoring it
+// was a tenth of a one-shot query's instructions, and most queries name no entity:
+// may_mention() tells from the built-in aliases' first tokens alone.
+#pragma once
+#include "entity_matcher.h"
+#include "gazetteer.h"
+
+#include <xapian.h>
+
+#include <optional>
+#include <string_view>
+
+namespace privsearch::searcher {
+
+class IndexGazetteer {
+public:
+    // `db` must outlive this.
+    explicit IndexGazetteer(const Xapian::Database& db) : db_(&db) {}
+    // One already loaded, which must outlive this.
+    explicit IndexGazetteer(const Gazetteer& loaded) : loaded_(&loaded) {}
+    IndexGazetteer(const IndexGazetteer&) = delete;
+    IndexGazetteer& operator=(const IndexGazetteer&) = delete;
+
+    const Gazetteer& get() const;
+    const EntityMatcher& matcher() const;
+    // False only when the text certainly names no entity.
+    bool may_mention(std::string_view text) const;
+
+private:
+    const Xapian::Database* db_ = nullptr;
+    const Gazetteer* loaded_ = nullptr;
+    mutable std::optional<Gazetteer> own_;
+    mutable std::optional<EntityMatcher> matcher_;
+};
+
+}  // namespace privsearch::searcher
