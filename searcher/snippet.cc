@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cctype>
+#include <cstring>
 #include <unordered_map>
 
 namespace privsearch::searcher {
@@ -148,21 +149,46 @@ bool starts_word(std::string_view text, std::size_t at) {
     return !joiner || at_prev == 0 || !before(at_prev).first.word;
 }
 
-// The same hits, found by searching an ASCII-lower-cased copy for each term's leading
-// run of letters and digits: a few memchr-driven scans instead of decoding every
-// character, and only the candidates split and folded in full.
+// glibc's memmem: std::string::find scans for the first byte with memchr and compares
+// at each, which for a word starting with 'e' or 't' is every few bytes.
+std::size_t find_bytes(std::string_view text, std::string_view what, std::size_t from) {
+    if (from > text.size()) return std::string::npos;
+    const void* at = memmem(text.data() + from, text.size() - from, what.data(), what.size());
+    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : std::string::npos;
+}
+
+// The shortest leading runs: each word a longer one would find, a shorter one finds too
+// ("elect" for elected, election, elections), so the text is searched once for it.
+std::vector<std::string_view> shortest_runs(const std::unordered_map<std::string_view, std::size_t>& wanted) {
+    std::vector<std::string_view> runs;
+    for (const auto& [term, t] : wanted) runs.push_back(leading_run(term));
+    std::sort(runs.begin(), runs.end());
+    std::vector<std::string_view> out;
+    for (auto run : runs)
+        if (out.empty() || !run.starts_with(out.back())) out.push_back(run);
+    return out;
+}
+
+bool ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+// The same hits, found by searching an ASCII-lower-cased copy of the text for the terms'
+// leading letters and digits: a few memmem scans instead of decoding every character.
+// Only where a word starts is it split and looked up, folded in full if it holds more
+// than ASCII (a curly apostrophe, an accented letter).
 Hits hits_by_search(std::string_view text, const std::unordered_map<std::string_view, std::size_t>& wanted) {
     std::string lower(text);
     // Branch-free, so that the compiler vectorises it.
     for (char& c : lower) c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
     Hits hits;
-    for (const auto& [term, t] : wanted) {
-        const std::string_view run = leading_run(term);
-        for (auto at = lower.find(run); at != std::string::npos; at = lower.find(run, at + 1)) {
+    for (const std::string_view run : shortest_runs(wanted)) {
+        for (auto at = find_bytes(lower, run, 0); at != std::string::npos; at = find_bytes(lower, run, at + 1)) {
             if (!starts_word(text, at)) continue;
-            const std::size_t end = word_end(text, at);
-            const bool same = end - at == term.size() && lower.compare(at, end - at, term) == 0;
-            if (same || (end - at > run.size() && term_of(text.substr(at, end - at)) == term)) hits.emplace_back(at, t);
+            const std::string_view word = text.substr(at, word_end(text, at) - at);
+            auto found = wanted.find(std::string_view(lower).substr(at, word.size()));
+            if (found == wanted.end() && !ascii(word)) found = wanted.find(term_of(word));
+            if (found != wanted.end()) hits.emplace_back(at, found->second);
         }
     }
     std::sort(hits.begin(), hits.end());
