@@ -11,12 +11,13 @@ FacetSpy::FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table)
     for (auto f : wanted_) want_[static_cast<unsigned char>(schema::facet(f).code)] = true;
 }
 
+void FacetSpy::add_document(Xapian::docid did) {
+    for (std::uint32_t id : table_->entries(did)) ++table_counts_[id];
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
-    if (table_) {
-        for (std::uint32_t id : table_->entries(doc.get_docid())) ++table_counts_[id];
-        return;
-    }
-    ++values_[doc.get_value(schema::slot(schema::Slot::Facets))];
+    if (table_) add_document(doc.get_docid());
+    else add_value(doc.get_value(schema::slot(schema::Slot::Facets)));
 }
 
 FacetCounts FacetSpy::counts() const {

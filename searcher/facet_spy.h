@@ -21,6 +21,11 @@ public:
     explicit FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table = nullptr);
 
     void operator()(const Xapian::Document& doc, double weight) override;
+    // What operator() does, for a caller that has the document's id, or its
+    // Slot::Facets value, without a Document.
+    void add_document(Xapian::docid did);  // with a table
+    void add_value(const std::string& facets) { ++values_[facets]; }
+    bool has_table() const { return table_ != nullptr; }
     Xapian::MatchSpy* clone() const override { return new FacetSpy(wanted_, table_); }
     std::string name() const override { return "privsearch::FacetSpy"; }
 

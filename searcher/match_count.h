@@ -1,12 +1,15 @@
 // Exact totals and facet counts over every match of a query, in a pass of their own
 // beside the ranking pass (which may stop early). No weights are computed
-// (BoolWeight): ranking every match by BM25 only to count it cost a third more.
+// (BoolWeight): ranking every match by BM25 only to count it cost a third more. A word
+// or words ORed (most broad queries) are counted from their posting lists directly.
 #pragma once
 #include "result.h"
 #include "schema.h"
 
 #include <xapian.h>
 
+#include <optional>
+#include <string>
 #include <vector>
 
 namespace privsearch::searcher {
@@ -17,6 +20,9 @@ struct Counted {
 };
 
 class FacetTable;
+
+// The terms of a query that is one term or terms ORed (or synonyms), else nothing.
+std::optional<std::vector<std::string>> disjunction_terms(const Xapian::Query& q);
 
 // With a table (read at db's revision), facets are counted from it.
 Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::vector<schema::Facet>& wanted,

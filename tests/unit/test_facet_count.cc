@@ -82,3 +82,47 @@ TEST_CASE("count_matches: the same counts from the values and from the table", "
     CHECK(years.facets.size() == 1);
     CHECK(years.facets.at(Facet::Year).size() == 2);
 }
+
+TEST_CASE("count_matches: words ORed are counted from their posting lists as the matcher counts them", "[facets]") {
+    privsearch::test::ScratchIndex index;
+    auto& db = index.db();
+    const unsigned slot = schema::slot(schema::Slot::Facets);
+    const std::vector<std::pair<std::vector<const char*>, std::string>> docs = {
+        {{"a"}, entries({{Facet::Agency, "FBI"}, {Facet::Year, "2019"}})},
+        {{"a", "b"}, entries({{Facet::Agency, "ICE"}, {Facet::Year, "2018"}})},
+        {{"b"}, ""},
+        {{"b", "c"}, entries({{Facet::Agency, "FBI"}})},
+        {{"c"}, entries({{Facet::Platform, "X"}})},
+        {{"a", "c"}, entries({{Facet::Year, "2019"}})},
+    };
+    for (const auto& [terms, value] : docs) {
+        Xapian::Document doc;
+        for (const char* t : terms) doc.add_term(t);
+        if (!value.empty()) doc.add_value(slot, value);
+        db.add_document(doc);
+    }
+    db.delete_document(4);
+    db.commit();
+    FacetTable table(db);
+    const std::vector<Facet> wanted = {Facet::Agency, Facet::Platform, Facet::Year};
+    using Q = Xapian::Query;
+    const std::vector<Q> queries = {Q("a"), Q(Q::OP_OR, Q("a"), Q("b")), Q(Q::OP_OR, Q("c"), Q("nosuch")), Q("nosuch"),
+                                    Q(Q::OP_SYNONYM, Q(Q::OP_OR, Q("a"), Q("b")), Q("c"))};
+    for (const auto& q : queries) {
+        INFO(q.get_description());
+        REQUIRE(disjunction_terms(q));
+        // The matcher's count of the same match set: a filter is not a disjunction.
+        const Q matched(Q::OP_FILTER, q, Q::MatchAll);
+        REQUIRE_FALSE(disjunction_terms(matched));
+        for (const FacetTable* t : {static_cast<const FacetTable*>(nullptr), static_cast<const FacetTable*>(&table)}) {
+            const Counted fast = count_matches(db, q, wanted, t);
+            const Counted slow = count_matches(db, matched, wanted, t);
+            CHECK(fast.matches == slow.matches);
+            CHECK(fast.facets == slow.facets);
+        }
+    }
+    CHECK(count_matches(db, Q(Q::OP_OR, Q("a"), Q("b")), {}).matches == 4);  // 1, 2, 3, 6: 4 is deleted
+    CHECK_FALSE(disjunction_terms(Q(Q::OP_AND, Q("a"), Q("b"))));
+    CHECK_FALSE(disjunction_terms(Q(Q::OP_PHRASE, Q("a"), Q("b"))));
+    CHECK_FALSE(disjunction_terms(Q::MatchAll));
+}
