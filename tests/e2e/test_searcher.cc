@@ -398,7 +398,7 @@ TEST_CASE("text output lists hits then facet counts", "[searcher][text]") {
     CHECK(bare.out.find("Agencies:") == std::string::npos);
 }
 
-TEST_CASE("batch: one JSON line per query; a bad line gives an error object and exit 2", "[searcher][batch]") {
+TEST_CASE("batch: one JSON line per query, a bad line gives an error object and exit 2", "[searcher][batch]") {
     RunOptions in;
     in.stdin_data = "fbi facebook\n"
                     "{\"query\": \"surveillance\", \"platform\": \"twitter\"}\n"
@@ -441,7 +441,7 @@ TEST_CASE("batch: totals and facet counts as one search at a time gives them", "
     }
 }
 
-TEST_CASE("batch: only matching lines exit 0; only misses exit 1", "[searcher][batch]") {
+TEST_CASE("batch: only matching lines exit 0, only misses exit 1", "[searcher][batch]") {
     TempDir tmp;
     write_file(tmp / "queries.txt", "fbi\n\n{\"query\": \"whatsapp\"}\n{\"agency\": [\"ICE\", \"FBI\"]}\n");
     RunResult r = ps({"search", "--batch", tmp / "queries.txt"});

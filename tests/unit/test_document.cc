@@ -281,7 +281,7 @@ TEST_CASE("encode_facet_entry: code, value, NUL", "[document]") {
     CHECK(schema::encode_facet_entry(Facet::Month, "2019-08") == std::string("m2019-08\0", 9));
 }
 
-TEST_CASE("WordLister: free-text words under their stems, each once a run; words to suggest", "[document]") {
+TEST_CASE("WordLister: free-text words under their stems, each once a run, words to suggest", "[document]") {
     Xapian::Document doc;
     for (const char* t : {"monitoring", "Sshares", "Ajane", "2019", "covid19", "don't", "XAGENCYfbi", "XSOURCEcnn", "Qdoc-1"})
         doc.add_term(t);

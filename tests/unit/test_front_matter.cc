@@ -99,7 +99,7 @@ TEST_CASE("front matter: unknown keys and comments are ignored", "[parse]") {
     CHECK(f.articles[0].text == "Body.\n");
 }
 
-TEST_CASE("front matter: a bad line is a warning with its line number; the rest is read", "[parse]") {
+TEST_CASE("front matter: a bad line is a warning with its line number, the rest is read", "[parse]") {
     const std::string text =
         "---\n"            // 1
         "id: kept\n"       // 2

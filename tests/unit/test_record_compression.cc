@@ -74,7 +74,7 @@ TEST_CASE("too little text trains no dictionary", "[records]") {
     CHECK(train_record_dictionary(records(0, 20)).empty());
 }
 
-TEST_CASE("a record needs its own dictionary; anything else is refused", "[records]") {
+TEST_CASE("a record needs its own dictionary, anything else is refused", "[records]") {
     const std::string dict = train_record_dictionary(records(0, 3000));
     const std::string frame = RecordCompressor(dict).compress(record(1));
     CHECK(RecordDecompressor::dictionary_of(frame) != 0);

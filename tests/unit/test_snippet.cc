@@ -30,7 +30,7 @@ TEST_CASE("passage_window: where most of the query's words are, whole words", "[
     CHECK(w.find(kFiller) == std::string::npos);
 }
 
-TEST_CASE("passage_window: words match whole and in any case; a trailing apostrophe is not part of one", "[snippet]") {
+TEST_CASE("passage_window: words match whole and in any case, a trailing apostrophe is not part of one", "[snippet]") {
     const std::string text = kFiller + " Users' DATA was sold. " + kFiller + " metadata " + kFiller;
     const std::string w = window_text(text, {"data", "users"}, 100);
     CHECK(w.find("Users' DATA") != std::string::npos);
