@@ -6,6 +6,7 @@
 #include <zdict.h>
 #include <zstd.h>
 
+#include <algorithm>
 #include <numeric>
 #include <stdexcept>
 
@@ -18,8 +19,12 @@ constexpr int kLevel = 3;
 constexpr std::size_t kDictionaryBytes = 64 * 1024;
 // From less, a dictionary learns the samples rather than the language.
 constexpr std::size_t kMinSampleBytes = 4 * kDictionaryBytes;
-// A frame that claims more is not one of ours (the largest article is far smaller).
-constexpr unsigned long long kMaxRecordBytes = 1ULL << 30;
+// What a frame may claim to hold before it is believed: a corrupt one must not make the
+// searcher allocate gigabytes before it fails. Records up to 64 MiB always read back,
+// larger ones if they compressed at most 64 times (articles are a few KB).
+unsigned long long max_record_bytes(std::size_t frame_bytes) {
+    return std::max<unsigned long long>(64ULL << 20, 64ULL * frame_bytes);
+}
 
 [[noreturn]] void not_a_record() { throw std::runtime_error("document data is not a compressed privsearch article"); }
 
@@ -86,7 +91,8 @@ unsigned RecordDecompressor::dictionary_of(std::string_view frame) {
 
 std::string RecordDecompressor::decompress(std::string_view frame) {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxRecordBytes) not_a_record();
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > max_record_bytes(frame.size()))
+        not_a_record();
     const unsigned needs = dictionary_of(frame);
     if (needs != 0 && needs != dict_id_) not_a_record();
     std::string out(size, '\0');

@@ -9,9 +9,7 @@ constexpr std::size_t kTrainingBytes = 512 * 1024;
 
 }  // namespace
 
-RecordPacker::RecordPacker(const std::string& dictionary) : training_(dictionary.empty()) {
-    compressor_.emplace(dictionary);
-}
+RecordPacker::RecordPacker(const std::string& dictionary) : compressor_(dictionary), training_(dictionary.empty()) {}
 
 void RecordPacker::pack(Prepared p, const std::function<void(Prepared)>& emit) {
     if (p.doc) {
@@ -19,7 +17,7 @@ void RecordPacker::pack(Prepared p, const std::function<void(Prepared)>& emit) {
             samples_.push_back(p.doc->get_data());
             sample_bytes_ += samples_.back().size();
         }
-        p.doc->set_data(compressor_->compress(p.doc->get_data()));
+        p.doc->set_data(compressor_.compress(p.doc->get_data()));
     }
     emit(std::move(p));
     if (training_ && sample_bytes_ >= kTrainingBytes) finish(emit);
@@ -31,7 +29,7 @@ void RecordPacker::finish(const std::function<void(Prepared)>& emit) {
     std::string dictionary = train_record_dictionary(samples_);
     samples_.clear();
     if (dictionary.empty()) return;
-    compressor_.emplace(dictionary);
+    compressor_ = RecordCompressor(dictionary);
     Prepared d;
     d.record_dictionary = std::move(dictionary);
     emit(std::move(d));

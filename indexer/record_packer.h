@@ -3,7 +3,6 @@
 #include "record_compression.h"
 
 #include <functional>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +23,7 @@ public:
     void finish(const std::function<void(Prepared)>& emit);
 
 private:
-    std::optional<RecordCompressor> compressor_;
+    RecordCompressor compressor_;
     bool training_;
     std::vector<std::string> samples_;
     std::size_t sample_bytes_ = 0;

@@ -67,8 +67,16 @@ void build_sharded(const ShardedBuild& build, const std::vector<std::string>& fi
     const std::hash<std::string> hash;
     std::thread producer = start_producer(
         source, files,
-        // Problems and the dictionary have no id; the merge keeps the dictionary.
-        [&](Prepared p) { shards[p.id.empty() ? 0 : hash(p.id) % shards.size()]->queue.push(std::move(p)); },
+        [&](Prepared p) {
+            // Every shard gets the dictionary ahead of the records compressed with it: a
+            // run stopped by Ctrl-C merges what each shard wrote, and a shard that wrote
+            // such a record has stored the dictionary too.
+            if (!p.record_dictionary.empty()) {
+                for (auto& s : shards) s->queue.push(p);
+                return;
+            }
+            shards[p.problem ? 0 : hash(p.id) % shards.size()]->queue.push(std::move(p));
+        },
         [&] {
             for (auto& s : shards) s->queue.close();
         },

@@ -9,11 +9,6 @@ namespace {
 
 constexpr Xapian::termcount kMinSpellingCount = 3;
 
-template <typename T>
-void append(std::vector<T>& to, std::vector<T>&& from) {
-    to.insert(to.end(), std::make_move_iterator(from.begin()), std::make_move_iterator(from.end()));
-}
-
 }  // namespace
 
 void WordBatch::note(const DocumentWords& words) {
@@ -42,13 +37,18 @@ void file_words(Xapian::WritableDatabase& db, FiledWords words) {
 
 void WordCollector::add(FiledWords words) {
     std::lock_guard lock(mutex_);
-    append(all_.spelling, std::move(words.spelling));
-    append(all_.forms, std::move(words.forms));
+    for (auto& [word, n] : words.spelling) spelling_[std::move(word)] += n;
+    forms_.insert(forms_.end(), std::make_move_iterator(words.forms.begin()), std::make_move_iterator(words.forms.end()));
 }
 
 FiledWords WordCollector::take() {
     std::lock_guard lock(mutex_);
-    return std::exchange(all_, {});
+    FiledWords out;
+    out.spelling.assign(std::make_move_iterator(spelling_.begin()), std::make_move_iterator(spelling_.end()));
+    out.forms = std::move(forms_);
+    spelling_.clear();
+    forms_.clear();
+    return out;
 }
 
 }  // namespace privsearch::indexer

@@ -37,7 +37,8 @@ private:
 void file_words(Xapian::WritableDatabase& db, FiledWords words);
 
 // The sharded build's batches, from every writer thread, for the merged index: merging
-// the shards' spelling and synonym tables cost as much again as writing them.
+// the shards' spelling and synonym tables cost as much again as writing them. Spelling
+// counts are summed per word, so memory grows with the vocabulary, not the batches.
 class WordCollector {
 public:
     void add(FiledWords words);
@@ -45,7 +46,8 @@ public:
 
 private:
     std::mutex mutex_;
-    FiledWords all_;
+    std::unordered_map<std::string, Xapian::termcount> spelling_;
+    std::vector<WordForm> forms_;  // each new word once a run (WordLister)
 };
 
 }  // namespace privsearch::indexer

@@ -179,5 +179,4 @@ Sort sort_named(std::string_view name) {
     throw UserError("unknown sort '" + std::string(name) + "': use relevance, newest or oldest");
 }
 
-
 }  // namespace privsearch::searcher

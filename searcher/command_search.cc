@@ -15,11 +15,13 @@ namespace {
 
 int batch(Searcher& s, const IndexGazetteer& g, const SearchRequest& defaults, const std::string& source,
           const std::string& db_path) {
+    std::ifstream file;
+    if (source != "-") {
+        file.open(source);
+        if (!file) throw UserError(source + ": cannot read batch file");
+    }
     if (defaults.facets) s.prefetch_facet_table(db_path);
-    if (source == "-") return run_batch(s, g, defaults, std::cin, std::cout);
-    std::ifstream in(source);
-    if (!in) throw UserError(source + ": cannot read batch file");
-    return run_batch(s, g, defaults, in, std::cout);
+    return run_batch(s, g, defaults, source == "-" ? std::cin : file, std::cout);
 }
 
 }  // namespace

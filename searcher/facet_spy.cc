@@ -15,24 +15,34 @@ void FacetSpy::add_document(Xapian::docid did) {
     for (std::uint32_t id : table_->entries(did)) ++table_counts_[id];
 }
 
+void FacetSpy::add_value(const std::string& facets) {
+    constexpr std::size_t kMaxValues = 4096;
+    ++values_[facets];
+    if (values_.size() > kMaxValues) split_values();
+}
+
+void FacetSpy::split_values() {
+    for (const auto& [value, n] : values_)
+        for_each_facet_entry(value, [&](char code, std::string_view v) {
+            if (want_[static_cast<unsigned char>(code)]) entries_[code + std::string(v)] += n;
+        });
+    values_.clear();
+}
+
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
     if (table_) add_document(doc.get_docid());
     else add_value(doc.get_value(schema::slot(schema::Slot::Facets)));
 }
 
-FacetCounts FacetSpy::counts() const {
+FacetCounts FacetSpy::counts() {
+    split_values();
     FacetCounts out;
     for (auto f : wanted_) out[f];
     const auto add = [&](const std::string& key, std::size_t n) {
         if (!want_[static_cast<unsigned char>(key[0])]) return;
         if (auto f = schema::facet_with_code(key[0])) out[*f].push_back({key.substr(1), n});
     };
-    std::unordered_map<std::string, std::size_t> entries;  // facet code + value
-    for (const auto& [value, n] : values_)
-        for_each_facet_entry(value, [&](char code, std::string_view v) {
-            if (want_[static_cast<unsigned char>(code)]) entries[code + std::string(v)] += n;
-        });
-    for (const auto& [key, n] : entries) add(key, n);
+    for (const auto& [key, n] : entries_) add(key, n);
     for (std::uint32_t id = 0; id < table_counts_.size(); ++id)
         if (table_counts_[id]) add(table_->entry(id), table_counts_[id]);
     for (auto& [facet, values] : out) {

@@ -24,20 +24,24 @@ public:
     // What operator() does, for a caller that has the document's id, or its
     // Slot::Facets value, without a Document.
     void add_document(Xapian::docid did);  // with a table
-    void add_value(const std::string& facets) { ++values_[facets]; }
+    void add_value(const std::string& facets);
     bool has_table() const { return table_ != nullptr; }
     Xapian::MatchSpy* clone() const override { return new FacetSpy(wanted_, table_); }
     std::string name() const override { return "privsearch::FacetSpy"; }
 
     // Counts per facet: most frequent first, years and months in date order.
-    FacetCounts counts() const;
+    FacetCounts counts();
 
 private:
     std::vector<schema::Facet> wanted_;
     bool want_[256] = {};
     // Whole Slot::Facets values: articles share them (same source and year, few
     // entities), so a match costs one look-up, and each distinct value is split once.
+    // Past a few thousand distinct ones they are split into entries_, which keeps the
+    // memory to the facet values an index has, whatever the matches.
     std::unordered_map<std::string, std::size_t> values_;
+    std::unordered_map<std::string, std::size_t> entries_;  // facet code + value
+    void split_values();
     const FacetTable* table_;
     std::vector<std::size_t> table_counts_;  // by the table's entry numbers
 };

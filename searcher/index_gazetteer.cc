@@ -22,8 +22,9 @@ const EntityMatcher& IndexGazetteer::matcher() const {
 
 bool IndexGazetteer::may_mention(std::string_view text) const {
     // Entities beyond the built-in ones have first tokens of their own.
-    if (loaded_ || own_ || !db_->get_metadata(schema::metadata::user_entities).empty()) return true;
-    return Gazetteer::builtin_may_mention(text);
+    if (loaded_ || own_) return true;
+    if (!user_entities_) user_entities_ = !db_->get_metadata(schema::metadata::user_entities).empty();
+    return *user_entities_ || Gazetteer::builtin_may_mention(text);
 }
 
 }  // namespace privsearch::searcher

@@ -32,6 +32,7 @@ private:
     const Gazetteer* loaded_ = nullptr;
     mutable std::optional<Gazetteer> own_;
     mutable std::optional<EntityMatcher> matcher_;
+    mutable std::optional<bool> user_entities_;  // the index has --entities
 };
 
 }  // namespace privsearch::searcher

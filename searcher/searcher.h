@@ -27,7 +27,8 @@ public:
     void expect_many_queries() { many_queries_ = true; }
     // Reads that table now, on another thread with its own handle on the index at
     // `db_path`, while the first queries run: read when the first broad query came, it
-    // made that query the slowest of a bbc10 batch (13M instructions, 4 ms).
+    // made that query the slowest of a bbc10 batch (13M instructions, 4 ms). A batch
+    // that ends first waits for the read (std::future), as long as it would have taken.
     void prefetch_facet_table(const std::string& db_path);
 
     // How many articles match; with `by`, how many per value of that facet.

@@ -123,6 +123,12 @@ Hits hits_by_words(std::string_view text, const std::unordered_map<std::string_v
     return hits;
 }
 
+// Letters past ASCII whose lower case is an ASCII letter (the dotted capital I, the
+// Kelvin sign): a byte search for the term would miss the words they start.
+bool folds_to_ascii(std::string_view text) {
+    return text.find("\xC4\xB0") != std::string_view::npos || text.find("\xE2\x84\xAA") != std::string_view::npos;
+}
+
 // A term the text can be searched for by its first bytes: one starting with an ASCII letter.
 bool searchable_term(std::string_view term) { return !term.empty() && term[0] >= 'a' && term[0] <= 'z'; }
 
@@ -206,7 +212,9 @@ Span passage_window(std::string_view text, const std::vector<std::string>& match
         if (term.empty() || ascii_upper(term[0])) continue;
         wanted.emplace(term, t);
     }
-    const bool searchable = std::all_of(wanted.begin(), wanted.end(), [](const auto& w) { return searchable_term(w.first); });
+    const bool searchable = !folds_to_ascii(text) && std::all_of(wanted.begin(), wanted.end(), [](const auto& w) {
+        return searchable_term(w.first);
+    });
     const Hits hits = searchable ? hits_by_search(text, wanted) : hits_by_words(text, wanted);
     if (hits.empty()) return {0, text.size()};
     // The window start whose next `width` bytes hold the most distinct terms, then the most hits.

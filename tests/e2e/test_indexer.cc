@@ -585,6 +585,22 @@ TEST_CASE("a run with enough text trains the stored articles' dictionary, earlie
     }
 }
 
+TEST_CASE("a sharded build trains the stored articles' dictionary, and every shard's articles read back",
+          "[indexer][records][shards]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    constexpr int kArticles = 6000;  // some 1.3 MB of records: the dictionary is trained mid-run
+    RunResult r = index(db, {"--jobs", "3", write_bulk(tmp, kArticles)});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    CHECK_FALSE(Xapian::Database(db).get_metadata(privsearch::schema::metadata::record_dictionary).empty());
+    // Every article, from whichever shard, decoded for its snippet.
+    RunResult s = search_cmd(db, {"search", "--json", "--limit", std::to_string(kArticles), "zzbulkword"});
+    INFO(s.err);
+    REQUIRE(s.status == 0);
+    CHECK(parse_json(s.out)["hits"].size() == static_cast<std::size_t>(kArticles));
+}
+
 TEST_CASE("a sharded build holds what a single writer's does", "[indexer][shards]") {
     TempDir tmp;
     const std::string big = write_bulk(tmp, 500);

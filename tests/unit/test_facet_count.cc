@@ -1,5 +1,6 @@
-// searcher/facet_table.h and match_count.h: counting facets from each match's value,
+// searcher/facet_spy.h, facet_table.h and match_count.h: counting facets from each match's value,
 // or from the table read once, gives the same counts.
+#include "facet_spy.h"
 #include "facet_table.h"
 #include "match_count.h"
 #include "scratch_index.h"
@@ -125,4 +126,20 @@ TEST_CASE("count_matches: words ORed are counted from their posting lists as the
     CHECK_FALSE(disjunction_terms(Q(Q::OP_AND, Q("a"), Q("b"))));
     CHECK_FALSE(disjunction_terms(Q(Q::OP_PHRASE, Q("a"), Q("b"))));
     CHECK_FALSE(disjunction_terms(Q::MatchAll));
+}
+
+TEST_CASE("FacetSpy: many distinct facet values count as few", "[facets]") {
+    // Past a few thousand distinct values the spy splits them into entries as it goes.
+    FacetSpy spy({Facet::Agency, Facet::Year});
+    constexpr int kValues = 10000;
+    for (int i = 0; i < kValues; ++i)
+        spy.add_value(entries({{Facet::Agency, i % 2 ? "FBI" : "ICE"}, {Facet::Year, "2019"}}) +
+                      schema::encode_facet_entry(Facet::Platform, "p" + std::to_string(i)));
+    const FacetCounts counts = spy.counts();
+    REQUIRE(counts.at(Facet::Year).size() == 1);
+    CHECK(counts.at(Facet::Year)[0].count == kValues);
+    REQUIRE(counts.at(Facet::Agency).size() == 2);
+    CHECK(counts.at(Facet::Agency)[0].count == kValues / 2);
+    CHECK(counts.at(Facet::Agency)[1].count == kValues / 2);
+    CHECK_FALSE(counts.contains(Facet::Platform));  // not wanted
 }

@@ -174,3 +174,14 @@ TEST_CASE("ArticleStore reads the dictionary the index gains after it was opened
     index.db().add_document(junk);
     CHECK_THROWS_AS(store.read(index.db().get_document(3)), std::runtime_error);
 }
+
+TEST_CASE("a frame claiming far more than it could hold is refused before anything is allocated", "[records]") {
+    // 65 MiB of one byte compresses to almost nothing: past 64 MiB and 64 times the frame,
+    // a claimed size is not believed (a corrupt header must not allocate gigabytes).
+    const std::string huge(65 << 20, 'x');
+    const std::string frame = RecordCompressor("").compress(huge);
+    CHECK(frame.size() * 64 < huge.size());
+    CHECK_THROWS_AS(RecordDecompressor("").decompress(frame), std::runtime_error);
+    const std::string big(1 << 20, 'x');  // a megabyte, however well it compresses, reads back
+    CHECK(RecordDecompressor("").decompress(RecordCompressor("").compress(big)) == big);
+}

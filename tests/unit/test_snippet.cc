@@ -59,6 +59,8 @@ TEST_CASE("passage_window: words are split as the index splits them, in verbatim
         {"users' data", "users"},
         {"paid 2,000 dollars", "2,000"},
         {"AT&T sold it", "at&t"},
+        {"\xC4\xB0stanbul police", "istanbul"},  // a capital I with a dot folds to 'i'
+        {"\xE2\x84\xAA" "elvin scale", "kelvin"},   // the Kelvin sign folds to 'k'
     };
     for (const auto& c : cases) {
         CAPTURE(c.text);
