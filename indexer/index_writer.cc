@@ -11,11 +11,11 @@
 namespace privsearch::indexer {
 namespace {
 
-Xapian::WritableDatabase open_writable(const std::string& path) {
+Xapian::WritableDatabase open_writable(const std::string& path, int flags) {
     try {
         auto parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
-        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN);
+        Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | flags);
         if (db.get_doccount() == 0) db.set_metadata(schema::metadata::schema_version, schema::metadata::schema_version_value);
         check_index_format(db, path);
         return db;
@@ -38,7 +38,12 @@ std::string now_iso() {
 }  // namespace
 
 IndexWriter::IndexWriter(const std::string& path, std::size_t flush_threshold, WordCollector* words)
-    : path_(path), db_(open_writable(path)), flush_threshold_(flush_threshold), collector_(words) {}
+    // A shard is scratch, merged into the index at the end: its commits need not wait for
+    // the disk (BBC indexing 1.60 -> 1.55 s, medians of four alternating runs).
+    : path_(path),
+      db_(open_writable(path, words ? Xapian::DB_NO_SYNC : 0)),
+      flush_threshold_(flush_threshold),
+      collector_(words) {}
 
 IndexWriter::~IndexWriter() {
     try {

@@ -27,7 +27,7 @@ void merge(const std::vector<std::unique_ptr<Shard>>& shards, WordCollector& wor
            const std::string& into) {
     const std::string words_path = (work / "words").string();
     {
-        Xapian::WritableDatabase w(words_path, Xapian::DB_CREATE_OR_OVERWRITE);
+        Xapian::WritableDatabase w(words_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_NO_SYNC);
         file_words(w, words.take());
         w.commit();
     }
