@@ -19,12 +19,9 @@ constexpr int kLevel = 3;
 constexpr std::size_t kDictionaryBytes = 64 * 1024;
 // From less, a dictionary learns the samples rather than the language.
 constexpr std::size_t kMinSampleBytes = 4 * kDictionaryBytes;
-// What a frame may claim to hold before it is believed: a corrupt one must not make the
-// searcher allocate gigabytes before it fails. Records up to 64 MiB always read back,
-// larger ones if they compressed at most 64 times (articles are a few KB).
-unsigned long long max_record_bytes(std::size_t frame_bytes) {
-    return std::max<unsigned long long>(64ULL << 20, 64ULL * frame_bytes);
-}
+// How much of the size a frame claims is believed up front: a corrupt header must not
+// allocate more than the frame really decodes to. Past it, the output grows as it comes.
+constexpr unsigned long long kBelievedBytes = 1 << 20;
 
 [[noreturn]] void not_a_record() { throw std::runtime_error("document data is not a compressed privsearch article"); }
 
@@ -91,15 +88,26 @@ unsigned RecordDecompressor::dictionary_of(std::string_view frame) {
 
 std::string RecordDecompressor::decompress(std::string_view frame) {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.data(), frame.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > max_record_bytes(frame.size()))
-        not_a_record();
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN) not_a_record();
     const unsigned needs = dictionary_of(frame);
     if (needs != 0 && needs != dict_id_) not_a_record();
-    std::string out(size, '\0');
-    const std::size_t n =
-        needs ? ZSTD_decompress_usingDDict(ctx_.get(), out.data(), out.size(), frame.data(), frame.size(), dict_.get())
-              : ZSTD_decompressDCtx(ctx_.get(), out.data(), out.size(), frame.data(), frame.size());
-    if (ZSTD_isError(n) || n != size) not_a_record();
+    ZSTD_DCtx_reset(ctx_.get(), ZSTD_reset_session_only);
+    ZSTD_DCtx_refDDict(ctx_.get(), needs ? dict_.get() : nullptr);
+    std::string out(std::min(size, kBelievedBytes), '\0');
+    ZSTD_inBuffer in{frame.data(), frame.size(), 0};
+    std::size_t written = 0;
+    for (;;) {
+        ZSTD_outBuffer o{out.data() + written, out.size() - written, 0};
+        const std::size_t left = ZSTD_decompressStream(ctx_.get(), &o, &in);
+        if (ZSTD_isError(left)) not_a_record();
+        written += o.pos;
+        if (left == 0) break;                                      // the frame is whole
+        if (in.pos == in.size && o.pos < o.size) not_a_record();  // and it never will be
+        if (written == out.size()) out.resize(std::min<unsigned long long>(out.size() * 2, size));
+        if (written == out.size()) not_a_record();                  // more than it claimed
+    }
+    if (in.pos != in.size || written != size) not_a_record();
+    out.resize(written);
     return out;
 }
 

@@ -19,9 +19,11 @@ enum class Outcome { Added, Updated, Unchanged };
 // holds the index.
 class IndexWriter {
 public:
-    // `words`: where each batch's spelling data and word forms go; none: this index. A
-    // writer with one writes a shard of a sharded build, whose commits are not synced.
-    IndexWriter(const std::string& path, std::size_t flush_threshold, WordCollector* words = nullptr);
+    // `words`: where each batch's spelling data and word forms go; none: this index.
+    // `scratch`: an index merged into another at the end (a shard), whose commits need
+    // not wait for the disk.
+    IndexWriter(const std::string& path, std::size_t flush_threshold, WordCollector* words = nullptr,
+                bool scratch = false);
     // Xapian commits what is pending when the database closes, also when a run fails:
     // its words must go with it, or a word first seen there stays unfindable by its stem.
     ~IndexWriter();

@@ -7,6 +7,7 @@
 
 #include <filesystem>
 #include <memory>
+#include <numeric>
 
 namespace privsearch::indexer {
 namespace fs = std::filesystem;
@@ -45,6 +46,16 @@ void install(const std::string& merged, const std::string& db_path) {
 
 }  // namespace
 
+std::vector<std::size_t> shards_for(const Prepared& p, std::size_t shards) {
+    if (!p.record_dictionary.empty()) {
+        std::vector<std::size_t> all(shards);
+        std::iota(all.begin(), all.end(), std::size_t{0});
+        return all;
+    }
+    if (p.problem) return {0};
+    return {std::hash<std::string>{}(p.id) % shards};
+}
+
 void build_sharded(const ShardedBuild& build, const std::vector<std::string>& files, const EntityMatcher& matcher,
                    Reporter& report, const std::atomic<bool>& stop, const std::function<void()>& release_target) {
     const fs::path work = build.db_path + ".building";
@@ -57,25 +68,20 @@ void build_sharded(const ShardedBuild& build, const std::vector<std::string>& fi
         auto s = std::make_unique<Shard>();
         s->path = (work / ("shard" + std::to_string(i))).string();
         // Each shard buffers its share of a batch: memory stays what one writer's would be.
-        s->writer = std::make_unique<IndexWriter>(s->path, std::max<std::size_t>(1, build.flush_threshold / build.shards), &words);
+        const std::size_t flush = std::max<std::size_t>(1, build.flush_threshold / build.shards);
+        s->writer = std::make_unique<IndexWriter>(s->path, flush, &words, /*scratch=*/true);
         if (build.user_entities) s->writer->store_user_entities(*build.user_entities);
         shards.push_back(std::move(s));
     }
 
     DocumentSource source(build.db_path, matcher);
     std::exception_ptr producer_failure;
-    const std::hash<std::string> hash;
     std::thread producer = start_producer(
         source, files,
         [&](Prepared p) {
-            // Every shard gets the dictionary ahead of the records compressed with it: a
-            // run stopped by Ctrl-C merges what each shard wrote, and a shard that wrote
-            // such a record has stored the dictionary too.
-            if (!p.record_dictionary.empty()) {
-                for (auto& s : shards) s->queue.push(p);
-                return;
-            }
-            shards[p.problem ? 0 : hash(p.id) % shards.size()]->queue.push(std::move(p));
+            const auto to = shards_for(p, shards.size());
+            for (std::size_t i = 0; i + 1 < to.size(); ++i) shards[to[i]]->queue.push(p);
+            shards[to.back()]->queue.push(std::move(p));
         },
         [&] {
             for (auto& s : shards) s->queue.close();

@@ -26,4 +26,11 @@ struct ShardedBuild {
 void build_sharded(const ShardedBuild& build, const std::vector<std::string>& files, const EntityMatcher& matcher,
                    Reporter& report, const std::atomic<bool>& stop, const std::function<void()>& release_target);
 
+// The shards an item goes to, of `shards`: an article to the one its id hashes to (so a
+// duplicate id meets its twin), a problem to the first, the records' dictionary to every
+// one. Items reach a shard in the order they are routed, so the dictionary is ahead of the
+// records compressed with it in every shard: a run stopped by Ctrl-C merges what each
+// shard wrote, and a shard that wrote such a record has stored the dictionary too.
+std::vector<std::size_t> shards_for(const Prepared& p, std::size_t shards);
+
 }  // namespace privsearch::indexer

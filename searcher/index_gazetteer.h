@@ -32,7 +32,7 @@ private:
     const Gazetteer* loaded_ = nullptr;
     mutable std::optional<Gazetteer> own_;
     mutable std::optional<EntityMatcher> matcher_;
-    mutable std::optional<bool> user_entities_;  // the index has --entities
+    mutable std::optional<bool> user_entities_;  // the index has --entities (read once, like the gazetteer)
 };
 
 }  // namespace privsearch::searcher

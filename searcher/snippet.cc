@@ -141,7 +141,9 @@ std::string_view leading_run(std::string_view term) {
 }
 
 // Whether a word starting with a letter may start at `at`: no word character before it,
-// nor a joiner (apostrophe, '&') with a word character before that.
+// nor a joiner (apostrophe, '&') with a word character before that. The text is valid
+// UTF-8 (stored articles are converted or checked when read), so stepping back over
+// continuation bytes lands on a character's first byte.
 bool starts_word(std::string_view text, std::size_t at) {
     const auto before = [&](std::size_t i) {  // the code point ending just before i
         std::size_t b = i - 1;
