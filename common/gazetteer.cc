@@ -87,14 +87,7 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
     return tokens;
 }
 
-std::string fold_token(std::string_view t) {
-    bool ascii = std::all_of(t.begin(), t.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-    if (!ascii) return fold_case(t);
-    std::string out(t);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    return out;
-}
+std::string fold_token(std::string_view t) { return is_ascii(t) ? ascii_lower(t) : fold_case(t); }
 
 std::string first_token_key(const Alias& a) {
     return a.case_sensitive ? fold_token(a.tokens.front()) : a.tokens.front();

@@ -1,5 +1,6 @@
 #include "string_util.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace privsearch {
@@ -14,9 +15,12 @@ std::string_view trim(std::string_view s) {
 
 std::string ascii_lower(std::string_view s) {
     std::string out(s);
-    for (char& c : out)
-        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');  // no locale call a byte
+    for (char& c : out) c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
     return out;
+}
+
+bool is_ascii(std::string_view s) {
+    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
 }
 
 std::vector<std::string_view> split(std::string_view s, char sep) {

@@ -11,7 +11,9 @@ std::string_view trim(std::string_view s);
 constexpr bool ascii_alnum(unsigned char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
+// Branch-free, so that the compiler vectorises it: snippets lower-case whole articles.
 std::string ascii_lower(std::string_view s);
+bool is_ascii(std::string_view s);
 std::vector<std::string_view> split(std::string_view s, char sep);
 std::string join(const std::vector<std::string>& parts, std::string_view sep);
 

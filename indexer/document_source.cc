@@ -64,7 +64,7 @@ void DocumentSource::run(const std::vector<std::string>& files, const std::funct
         for (auto& problem : parsed.problems) {
             Prepared p;
             p.problem = std::move(problem);
-            packer_.pack(std::move(p), emit);
+            emit(std::move(p));
         }
         for (auto& article : parsed.articles) {
             if (stop) return;

@@ -13,11 +13,12 @@ RecordPacker::RecordPacker(const std::string& dictionary) : compressor_(dictiona
 
 void RecordPacker::pack(Prepared p, const std::function<void(Prepared)>& emit) {
     if (p.doc) {
+        const std::string record = p.doc->get_data();
         if (training_) {
-            samples_.push_back(p.doc->get_data());
-            sample_bytes_ += samples_.back().size();
+            samples_.push_back(record);
+            sample_bytes_ += record.size();
         }
-        p.doc->set_data(compressor_.compress(p.doc->get_data()));
+        p.doc->set_data(compressor_.compress(record));
     }
     emit(std::move(p));
     if (training_ && sample_bytes_ >= kTrainingBytes) finish(emit);

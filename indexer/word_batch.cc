@@ -44,7 +44,7 @@ void WordCollector::add(FiledWords words) {
 FiledWords WordCollector::take() {
     std::lock_guard lock(mutex_);
     FiledWords out;
-    out.spelling.assign(std::make_move_iterator(spelling_.begin()), std::make_move_iterator(spelling_.end()));
+    out.spelling.assign(spelling_.begin(), spelling_.end());
     out.forms = std::move(forms_);
     spelling_.clear();
     forms_.clear();

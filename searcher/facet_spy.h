@@ -25,7 +25,6 @@ public:
     // Slot::Facets value, without a Document.
     void add_document(Xapian::docid did);  // with a table
     void add_value(const std::string& facets);
-    bool has_table() const { return table_ != nullptr; }
     Xapian::MatchSpy* clone() const override { return new FacetSpy(wanted_, table_); }
     std::string name() const override { return "privsearch::FacetSpy"; }
 

@@ -34,6 +34,7 @@ public:
     std::string expand_entities(std::string_view normalized_query) const;
 
     const Gazetteer& gazetteer() const { return gazetteer_.get(); }
+    const EntityMatcher& matcher() const { return gazetteer_.matcher(); }
 
 private:
     using ErrorSink = std::shared_ptr<std::optional<std::string>>;

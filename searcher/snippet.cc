@@ -177,25 +177,19 @@ std::vector<std::string_view> shortest_runs(const std::unordered_map<std::string
     return out;
 }
 
-bool ascii(std::string_view s) {
-    return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
-}
-
 // The same hits, found by searching an ASCII-lower-cased copy of the text for the terms'
 // leading letters and digits: a few memmem scans instead of decoding every character.
 // Only where a word starts is it split and looked up, folded in full if it holds more
 // than ASCII (a curly apostrophe, an accented letter).
 Hits hits_by_search(std::string_view text, const std::unordered_map<std::string_view, std::size_t>& wanted) {
-    std::string lower(text);
-    // Branch-free, so that the compiler vectorises it.
-    for (char& c : lower) c = static_cast<char>(c | (static_cast<unsigned char>(c - 'A') < 26 ? 0x20 : 0));
+    const std::string lower = ascii_lower(text);
     Hits hits;
     for (const std::string_view run : shortest_runs(wanted)) {
         for (auto at = find_bytes(lower, run, 0); at != std::string::npos; at = find_bytes(lower, run, at + 1)) {
             if (!starts_word(text, at)) continue;
             const std::string_view word = text.substr(at, word_end(text, at) - at);
             auto found = wanted.find(std::string_view(lower).substr(at, word.size()));
-            if (found == wanted.end() && !ascii(word)) found = wanted.find(term_of(word));
+            if (found == wanted.end() && !is_ascii(word)) found = wanted.find(term_of(word));
             if (found != wanted.end()) hits.emplace_back(at, found->second);
         }
     }

@@ -185,7 +185,7 @@ std::vector<Scored> best_sentences(SentenceScorer& scorer, const std::shared_ptr
 VerifyResult find_evidence(Searcher& searcher, std::string_view claim, const Filters& filters, std::size_t limit) {
     VerifyResult result{std::string(claim), {}};
     const Gazetteer& gazetteer = searcher.queries().gazetteer();
-    const EntityMatcher matcher(gazetteer);
+    const EntityMatcher& matcher = searcher.queries().matcher();
     WordKeys keys;
     Claim terms(claim, matcher, keys);
     if (terms.terms().empty()) return result;
