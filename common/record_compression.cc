@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <numeric>
 #include <stdexcept>
+#include <utility>
 
 namespace privsearch {
 namespace {
@@ -74,12 +75,13 @@ std::string RecordCompressor::compress(std::string_view record) {
     return out;
 }
 
-RecordDecompressor::RecordDecompressor(std::string_view dictionary) : ctx_(ZSTD_createDCtx()), dictionary_(dictionary) {
-    if (!dictionary.empty()) {
+RecordDecompressor::RecordDecompressor(std::string dictionary)
+    : ctx_(ZSTD_createDCtx()), dictionary_(std::move(dictionary)) {
+    if (!dictionary_.empty()) {
         dict_.reset(ZSTD_createDDict_byReference(dictionary_.data(), dictionary_.size()));
         dict_id_ = ZSTD_getDictID_fromDDict(dict_.get());
     }
-    if (!ctx_ || (!dictionary.empty() && !dict_)) throw std::runtime_error("cannot set up zstd decompression");
+    if (!ctx_ || (!dictionary_.empty() && !dict_)) throw std::runtime_error("cannot set up zstd decompression");
 }
 
 unsigned RecordDecompressor::dictionary_of(std::string_view frame) {

@@ -40,7 +40,8 @@ private:
 
 class RecordDecompressor {
 public:
-    explicit RecordDecompressor(std::string_view dictionary);
+    // Keeps the dictionary: the decompressor refers to it rather than copying it.
+    explicit RecordDecompressor(std::string dictionary);
     RecordDecompressor(const RecordDecompressor&) = delete;
     RecordDecompressor& operator=(const RecordDecompressor&) = delete;
     // Throws std::runtime_error on data that is not a record compressed with this
