@@ -8,7 +8,7 @@
 namespace privsearch {
 
 // Throws UserError, naming the path and what to do, unless `db` is empty or holds
-// this release's format.
+// a format this release reads.
 void check_index_format(const Xapian::Database& db, const std::string& path);
 
 }  // namespace privsearch

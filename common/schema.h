@@ -76,8 +76,12 @@ inline constexpr const char* last_update = "privsearch:last_update";
 inline constexpr const char* schema_version = "privsearch:schema";
 // 3: words indexed as written with their stems in the synonym table (word_forms.h),
 // articles stored as zstd-compressed records (stored_article.h, record_compression.h).
-// Bump on any change that leaves older indexes unreadable.
-inline constexpr const char* schema_version_value = "3";
+// 4: a word that is its own stem and has no other form has no synonym entry.
+// Bump on any change older releases would misread.
+inline constexpr const char* schema_version_value = "4";
+// An older format this release reads as its own (format 3 has an entry for every
+// stem); writing to such an index marks it with this release's format.
+inline constexpr const char* schema_version_readable = "3";
 // The zstd dictionary of the stored records; absent until a run brings enough text.
 inline constexpr const char* record_dictionary = "privsearch:record_dictionary";
 inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <vector>
 
 namespace privsearch {
 namespace {
@@ -20,6 +21,38 @@ std::optional<std::size_t> free_text_prefix(std::string_view term) {
         if (term.size() > f.prefix.size() && !upper(term[f.prefix.size()])) return f.prefix.size();
     }
     return std::nullopt;
+}
+
+// The query with its bare stems replaced; nothing when it has none.
+std::optional<Xapian::Query> without_bare_stems(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    switch (q.get_type()) {
+        case Q::LEAF_TERM: {
+            const std::string term = *q.get_terms_begin();
+            if (!term.starts_with(schema::stem_prefix)) return std::nullopt;
+            return Q(term.substr(schema::stem_prefix.size()));
+        }
+        // The operators QueryParser joins words with; each takes any number of subqueries.
+        case Q::OP_AND:
+        case Q::OP_OR:
+        case Q::OP_AND_NOT:
+        case Q::OP_XOR:
+        case Q::OP_AND_MAYBE:
+        case Q::OP_FILTER: {
+            std::vector<Q> subs;
+            bool changed = false;
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                auto sub = q.get_subquery(i);
+                auto rewritten = without_bare_stems(sub);
+                changed = changed || rewritten;
+                subs.push_back(rewritten ? std::move(*rewritten) : std::move(sub));
+            }
+            if (!changed) return std::nullopt;
+            return Q(q.get_type(), subs.begin(), subs.end());
+        }
+        default:  // a synonym: the stem has an entry; phrases, ranges, wildcards: no stems
+            return std::nullopt;
+    }
 }
 
 }  // namespace
@@ -56,11 +89,16 @@ DocumentWords WordLister::words_of(const Xapian::Document& doc) {
     return words;
 }
 
+Xapian::Query own_stems_as_words(const Xapian::Query& q) {
+    auto rewritten = without_bare_stems(q);
+    return rewritten ? *rewritten : q;
+}
+
 Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view stem) {
     const std::string key = std::string(schema::stem_prefix) + std::string(stem);
     Xapian::doccount most = 0;
     for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s) most = std::max(most, db.get_termfreq(*s));
-    return most;
+    return most ? most : db.get_termfreq(std::string(stem));
 }
 
 }  // namespace privsearch

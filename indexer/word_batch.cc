@@ -1,5 +1,7 @@
 #include "word_batch.h"
 
+#include "schema.h"
+
 #include <algorithm>
 #include <iterator>
 #include <tuple>
@@ -26,13 +28,31 @@ FiledWords WordBatch::take() {
     return out;
 }
 
+std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::Database& db) {
+    // In key order: Xapian writes a key's synonym entry (zlib-compressed) whenever the
+    // next addition is for another key, so each entry is written once, not once per form.
+    std::sort(forms.begin(), forms.end(),
+              [](const WordForm& a, const WordForm& b) { return std::tie(a.key, a.term) < std::tie(b.key, b.term); });
+    std::vector<WordForm> out;
+    for (auto first = forms.begin(); first != forms.end();) {
+        auto last = std::find_if(first, forms.end(), [&](const WordForm& f) { return f.key != first->key; });
+        const std::string self = first->key.substr(schema::stem_prefix.size());
+        const bool only_self = std::next(first) == last && first->term == self;
+        const bool has_entry = db.synonyms_begin(first->key) != db.synonyms_end(first->key);
+        if (!only_self || has_entry) {
+            // The word itself may have come earlier, filed without an entry of its own.
+            const bool self_listed = std::any_of(first, last, [&](const WordForm& f) { return f.term == self; });
+            if (!self_listed && db.term_exists(self)) out.push_back({first->key, self});
+            out.insert(out.end(), std::make_move_iterator(first), std::make_move_iterator(last));
+        }
+        first = last;
+    }
+    return out;
+}
+
 void file_words(Xapian::WritableDatabase& db, FiledWords words) {
     for (const auto& [word, n] : words.spelling) db.add_spelling(word, n);
-    // Xapian writes a key's synonym entry (zlib-compressed) whenever the next addition
-    // is for another key: in key order, each entry is written once, not once per form.
-    std::sort(words.forms.begin(), words.forms.end(),
-              [](const WordForm& a, const WordForm& b) { return std::tie(a.key, a.term) < std::tie(b.key, b.term); });
-    for (const auto& f : words.forms) db.add_synonym(f.key, f.term);
+    for (const auto& f : forms_to_file(std::move(words.forms), db)) db.add_synonym(f.key, f.term);
 }
 
 void WordCollector::add(FiledWords words) {

@@ -33,6 +33,11 @@ private:
     std::vector<WordForm> forms_;
 };
 
+// The forms a batch files in the synonym table, in key order. A word that is its own
+// stem and has no other form gets no entry (the searcher reads such a stem as the word,
+// word_forms.h); once another form comes, the entry lists the word too.
+std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::Database& db);
+
 // Writes them; the caller commits.
 void file_words(Xapian::WritableDatabase& db, FiledWords words);
 

@@ -5,6 +5,7 @@
 #include "errors.h"
 #include "string_util.h"
 #include "text_normalize.h"
+#include "word_forms.h"
 
 #include <algorithm>
 #include <memory>
@@ -175,7 +176,7 @@ Xapian::Query QueryBuilder::parse(const SearchRequest& r, unsigned extra_flags) 
         throw UserError("cannot parse query '" + std::string(r.query) + "': " + e.get_msg());
     }
     if (*errors) throw UserError(**errors);
-    return query;
+    return own_stems_as_words(query);
 }
 
 Xapian::Query QueryBuilder::text(const SearchRequest& r) const {

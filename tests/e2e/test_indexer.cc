@@ -6,6 +6,7 @@
 #include "document_builder.h"
 #include "schema.h"
 #include "article_store.h"
+#include "word_forms.h"
 
 #include <catch2/catch.hpp>
 #include <xapian.h>
@@ -44,7 +45,8 @@ std::vector<std::string> xapian_query(const std::string& db_path, const std::str
     qp.set_database(db);
     qp.set_default_op(Xapian::Query::OP_AND);
     Xapian::Enquire enquire(db);
-    enquire.set_query(qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | privsearch::query_parser_flags));
+    enquire.set_query(privsearch::own_stems_as_words(
+        qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | privsearch::query_parser_flags)));
     std::vector<std::string> ids;
     Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it)
@@ -183,6 +185,21 @@ TEST_CASE("a phrase query matches through the Xapian API and the searcher", "[in
     CHECK_FALSE(contains(found, "independent-2017-07-27-facebook-whatsapp-instagram-data"));
 }
 
+TEST_CASE("a word that is its own stem and has no other form is found without a synonym entry", "[indexer]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    index_corpus(db);
+    // "bureau": CNN's title and body, PrivSec's body; no "bureaus" anywhere.
+    const Xapian::Database x(db);
+    CHECK(x.synonyms_begin("Zbureau") == x.synonyms_end("Zbureau"));
+    CHECK(x.synonyms_begin("ZSbureau") == x.synonyms_end("ZSbureau"));
+    const auto found = search_ids(db, {"bureau"});
+    CHECK(found.size() == 2);
+    CHECK(contains(found, "cnn-2019-08-08-fbi-social-media-contractors"));
+    CHECK(search_ids(db, {"title:bureau"}) == std::vector<std::string>{"cnn-2019-08-08-fbi-social-media-contractors"});
+    CHECK(search_ids(db, {"bureau", "NOT", "title:bureau"}).size() == 1);
+}
+
 TEST_CASE("a word finds its other forms through the stems in the synonym table, and with --exact only itself", "[indexer]") {
     TempDir tmp;
     const std::string db = tmp / "db";
@@ -218,6 +235,27 @@ TEST_CASE("an index in another format: both programs say so, and how to rebuild 
         CHECK(r.err.find("privsearch-index --db " + db) != std::string::npos);
     }
     CHECK(doccount(db) == 5);
+}
+
+TEST_CASE("a format-3 index is read, and marked format 4 once this release writes to it", "[indexer]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    index_corpus(db);
+    const auto format = [&] { return Xapian::Database(db).get_metadata(privsearch::schema::metadata::schema_version); };
+    CHECK(format() == "4");
+    {
+        // Format 3 filed every stem; a stem with its entry reads the same either way.
+        Xapian::WritableDatabase w(db);
+        w.set_metadata(privsearch::schema::metadata::schema_version, "3");
+        w.add_synonym("Zbureau", "bureau");
+        w.commit();
+    }
+    CHECK(search_ids(db, {"bureau"}).size() == 2);
+    CHECK(format() == "3");
+    const RunResult r = index(db, {corpus()});
+    INFO(r.err);
+    CHECK(r.status == 0);
+    CHECK(format() == "4");
 }
 
 TEST_CASE("curly and straight quotes index alike", "[indexer]") {

@@ -5,6 +5,7 @@
 #include "document_builder.h"
 #include "errors.h"
 #include "query_builder.h"
+#include "word_batch.h"
 #include "word_forms.h"
 
 #include <catch2/catch.hpp>
@@ -30,8 +31,8 @@ namespace {
 // A document and its word forms, as the indexer adds them.
 void add(Xapian::WritableDatabase& d, const Xapian::Document& doc) {
     static WordLister lister;
-    for (const auto& f : lister.words_of(doc).new_forms) d.add_synonym(f.key, f.term);
     d.add_document(doc);
+    indexer::file_words(d, {{}, lister.words_of(doc).new_forms});
 }
 
 // Two articles indexed as the indexer would.

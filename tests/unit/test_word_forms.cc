@@ -1,0 +1,83 @@
+// Stems in the synonym table: what the indexer files (indexer/word_batch.h) and how
+// the searcher reads a stem the table has no entry for (common/word_forms.h).
+#include "scratch_index.h"
+#include "word_batch.h"
+#include "word_forms.h"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+using namespace privsearch;
+using privsearch::indexer::file_words;
+using privsearch::indexer::forms_to_file;
+
+namespace {
+
+std::vector<std::string> synonyms(const Xapian::Database& db, const std::string& key) {
+    return {db.synonyms_begin(key), db.synonyms_end(key)};
+}
+
+void add_words(Xapian::WritableDatabase& db, const std::vector<std::string>& words) {
+    Xapian::Document doc;
+    for (const auto& w : words) doc.add_term(w);
+    db.add_document(doc);
+    WordLister lister;
+    file_words(db, {{}, lister.words_of(doc).new_forms});
+    db.commit();
+}
+
+std::string query_text(const Xapian::Query& q) { return q.get_description(); }
+
+}  // namespace
+
+TEST_CASE("forms: a word that is its own stem and has no other form gets no entry", "[forms]") {
+    test::ScratchIndex index;
+    auto& db = index.db();
+    const auto filed = forms_to_file({{"Zblair", "blair"}, {"Zelect", "election"}, {"Zelect", "elect"}}, db);
+    CHECK(filed == std::vector<WordForm>{{"Zelect", "elect"}, {"Zelect", "election"}});
+}
+
+TEST_CASE("forms: a title word is filed under its own key by the same rule", "[forms]") {
+    test::ScratchIndex index;
+    const auto filed = forms_to_file({{"ZSblair", "Sblair"}, {"ZSelect", "Selections"}}, index.db());
+    CHECK(filed == std::vector<WordForm>{{"ZSelect", "Selections"}});
+}
+
+TEST_CASE("forms: a later form lists the word that came earlier without an entry", "[forms]") {
+    test::ScratchIndex index;
+    auto& db = index.db();
+    add_words(db, {"blair"});
+    CHECK(synonyms(db, "Zblair").empty());
+    add_words(db, {"blairs"});
+    CHECK(synonyms(db, "Zblair") == std::vector<std::string>{"blair", "blairs"});
+    // With the entry there, the word itself is filed again like any other form.
+    CHECK(forms_to_file({{"Zblair", "blair"}}, db) == std::vector<WordForm>{{"Zblair", "blair"}});
+}
+
+TEST_CASE("forms: a stem without an entry is read as the word", "[forms]") {
+    using Q = Xapian::Query;
+    CHECK(query_text(own_stems_as_words(Q("Zblair"))) == query_text(Q("blair")));
+    CHECK(query_text(own_stems_as_words(Q("ZSblair"))) == query_text(Q("Sblair")));
+    const Q mixed(Q::OP_AND_NOT, Q(Q::OP_OR, Q("Zblair"), Q("XSOURCEbbc")), Q("Ziraq"));
+    CHECK(query_text(own_stems_as_words(mixed)) ==
+          query_text(Q(Q::OP_AND_NOT, Q(Q::OP_OR, Q("blair"), Q("XSOURCEbbc")), Q("iraq"))));
+    // A stem with an entry is a synonym of its forms: left as the parser made it.
+    const Q forms(Q::OP_SYNONYM, Q("Zelect"), Q("election"));
+    CHECK(query_text(own_stems_as_words(Q(Q::OP_AND, Q("Zblair"), forms))) ==
+          query_text(Q(Q::OP_AND, Q("blair"), forms)));
+    const Q phrase(Q::OP_PHRASE, Q("blair"), Q("election"));
+    CHECK(query_text(own_stems_as_words(phrase)) == query_text(phrase));
+}
+
+TEST_CASE("forms: stem_frequency counts a word without an entry", "[forms]") {
+    test::ScratchIndex index;
+    auto& db = index.db();
+    add_words(db, {"blair"});
+    add_words(db, {"blair", "election"});
+    add_words(db, {"elections"});
+    CHECK(stem_frequency(db, "blair") == 2);
+    CHECK(stem_frequency(db, "elect") == 1);
+}
