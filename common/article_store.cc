@@ -5,7 +5,7 @@
 namespace privsearch {
 
 StoredArticle ArticleStore::read(const Xapian::Document& doc) {
-    const std::string data = doc.get_data();
+    const std::string data = doc.get_value(schema::slot(schema::Slot::Record));
     // An index trains its dictionary once; a reader opened before that reads the
     // index's metadata again when a record first needs it.
     const unsigned needs = RecordDecompressor::dictionary_of(data);

@@ -1,7 +1,7 @@
-// The articles an index stores (stored_article.h), read back: each document's data is
-// a record compressed with the index's dictionary (record_compression.h), which is
-// read from the index the first time an article is, so commands that show no article
-// never load it.
+// The articles an index stores (stored_article.h), read back: each document's record
+// (schema::Slot::Record) is compressed with the index's dictionary
+// (record_compression.h), which is read from the index the first time an article is,
+// so commands that show no article never load it.
 #pragma once
 #include "record_compression.h"
 #include "stored_article.h"

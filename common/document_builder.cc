@@ -65,7 +65,7 @@ Xapian::Document build_document(const AnalysedArticle& a, Xapian::TermGenerator&
     if (auto d = parse_date(art.date)) doc.add_value(schema::slot(schema::Slot::Date), d->sortable());
     doc.add_value(schema::slot(schema::Slot::Facets), facet_values(a.stored));
     doc.add_value(schema::slot(schema::Slot::ContentHash), a.content_hash);
-    doc.set_data(encode_stored(a.stored));
+    doc.add_value(schema::slot(schema::Slot::Record), encode_stored(a.stored));
     // The generator keeps a handle on the document; drop it, so the document can go to
     // another thread (Xapian's reference counts are not atomic).
     tg.set_document(Xapian::Document());

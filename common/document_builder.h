@@ -1,5 +1,5 @@
 // Article -> Xapian document, in two steps that can be tested without a database:
-// analyse (normalise, find entities, hash) and build (terms, values, stored data).
+// analyse (normalise, find entities, hash) and build (terms, values, stored record).
 #pragma once
 #include "article.h"
 #include "entity_matcher.h"

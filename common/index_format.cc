@@ -8,7 +8,7 @@ namespace privsearch {
 void check_index_format(const Xapian::Database& db, const std::string& path) {
     const std::string found = db.get_metadata(schema::metadata::schema_version);
     const std::string wanted = schema::metadata::schema_version_value;
-    if (found == wanted || found == schema::metadata::schema_version_readable || db.get_doccount() == 0) return;
+    if (found == wanted || db.get_doccount() == 0) return;
     const std::string which = found.empty() ? "an unknown format" : "format " + found;
     throw UserError(path + ": the index is in " + which + ", and this privsearch reads format " + wanted +
                     ": build it anew (remove " + path + ", then run privsearch-index --db " + path + " on the articles)");

@@ -8,7 +8,7 @@
 namespace privsearch {
 
 // Throws UserError, naming the path and what to do, unless `db` is empty or holds
-// a format this release reads.
+// this release's format.
 void check_index_format(const Xapian::Database& db, const std::string& path);
 
 }  // namespace privsearch

@@ -5,11 +5,9 @@
 //            and title words, all as written (with positions, not stemmed),
 //            XSOURCE<source, lowercased>, XPATH<file key>, and one boolean term per
 //            entity facet value (XAGENCY<canonical, lowercased>, ...).
-//   values   see Slot below.
+//   values   see Slot below, the stored article among them.
 // The synonym table files each word under its English stem, "Z" + field prefix +
 // stem (word_forms.h), which is how QueryParser spells a stemmed word.
-//   data     the stored article (stored_article.h), so the searcher can show and
-//            quote an article without its file, compressed (record_compression.h).
 // No other file spells a prefix or slot number.
 #pragma once
 
@@ -65,6 +63,11 @@ enum class Slot : unsigned {
     Date = 0,         // "YYYYMMDD", first day of what the article's date names; "" when unknown
     Facets = 1,       // facet entries: <code><value>\0 ... (see encode_facet_entry)
     ContentHash = 2,  // content_digest (hash.h) of every stored field: unchanged articles are skipped
+    // The stored article (stored_article.h), so the searcher can show and quote it
+    // without its file; compressed (record_compression.h) before it is written. A value
+    // rather than the document data, which Xapian would try to compress again with
+    // zlib, in vain, on every write and again when shards are merged.
+    Record = 3,
 };
 inline unsigned slot(Slot s) { return static_cast<unsigned>(s); }
 
@@ -76,12 +79,10 @@ inline constexpr const char* last_update = "privsearch:last_update";
 inline constexpr const char* schema_version = "privsearch:schema";
 // 3: words indexed as written with their stems in the synonym table (word_forms.h),
 // articles stored as zstd-compressed records (stored_article.h, record_compression.h).
-// 4: a word that is its own stem and has no other form has no synonym entry.
-// Bump on any change older releases would misread.
+// 4: the article in a value slot (Slot::Record), and no synonym entry for a word that
+// is its own stem and has no other form.
+// Bump on any change that leaves older indexes unreadable.
 inline constexpr const char* schema_version_value = "4";
-// An older format this release reads as its own (format 3 has an entry for every
-// stem); writing to such an index marks it with this release's format.
-inline constexpr const char* schema_version_readable = "3";
 // The zstd dictionary of the stored records; absent until a run brings enough text.
 inline constexpr const char* record_dictionary = "privsearch:record_dictionary";
 inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher

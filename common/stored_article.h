@@ -1,4 +1,4 @@
-// The article as stored in the index's document data, so the searcher can show
+// The article as stored in the index (schema::Slot::Record), so the searcher can show
 // and quote it without its file.
 //
 // The data is a record: a format byte, then the fields in a fixed order, strings as a

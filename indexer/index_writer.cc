@@ -16,9 +16,8 @@ Xapian::WritableDatabase open_writable(const std::string& path, int flags) {
         auto parent = std::filesystem::path(path).parent_path();
         if (!parent.empty()) std::filesystem::create_directories(parent);
         Xapian::WritableDatabase db(path, Xapian::DB_CREATE_OR_OPEN | flags);
+        if (db.get_doccount() == 0) db.set_metadata(schema::metadata::schema_version, schema::metadata::schema_version_value);
         check_index_format(db, path);
-        // Also an older format's mark: what this release writes, older ones would misread.
-        db.set_metadata(schema::metadata::schema_version, schema::metadata::schema_version_value);
         return db;
     } catch (const Xapian::DatabaseLockError&) {
         throw UserError(path + ": index is locked: another privsearch-index is writing to it; try again when it ends");

@@ -1,5 +1,7 @@
 #include "record_packer.h"
 
+#include "schema.h"
+
 namespace privsearch::indexer {
 namespace {
 
@@ -13,12 +15,13 @@ RecordPacker::RecordPacker(const std::string& dictionary) : compressor_(dictiona
 
 void RecordPacker::pack(Prepared p, const std::function<void(Prepared)>& emit) {
     if (p.doc) {
-        const std::string record = p.doc->get_data();
+        const unsigned slot = schema::slot(schema::Slot::Record);
+        const std::string record = p.doc->get_value(slot);
         if (training_) {
             samples_.push_back(record);
             sample_bytes_ += record.size();
         }
-        p.doc->set_data(compressor_.compress(record));
+        p.doc->add_value(slot, compressor_.compress(record));
     }
     emit(std::move(p));
     if (training_ && sample_bytes_ >= kTrainingBytes) finish(emit);

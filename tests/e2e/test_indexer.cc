@@ -237,27 +237,6 @@ TEST_CASE("an index in another format: both programs say so, and how to rebuild 
     CHECK(doccount(db) == 5);
 }
 
-TEST_CASE("a format-3 index is read, and marked format 4 once this release writes to it", "[indexer]") {
-    TempDir tmp;
-    const std::string db = tmp / "db";
-    index_corpus(db);
-    const auto format = [&] { return Xapian::Database(db).get_metadata(privsearch::schema::metadata::schema_version); };
-    CHECK(format() == "4");
-    {
-        // Format 3 filed every stem; a stem with its entry reads the same either way.
-        Xapian::WritableDatabase w(db);
-        w.set_metadata(privsearch::schema::metadata::schema_version, "3");
-        w.add_synonym("Zbureau", "bureau");
-        w.commit();
-    }
-    CHECK(search_ids(db, {"bureau"}).size() == 2);
-    CHECK(format() == "3");
-    const RunResult r = index(db, {corpus()});
-    INFO(r.err);
-    CHECK(r.status == 0);
-    CHECK(format() == "4");
-}
-
 TEST_CASE("curly and straight quotes index alike", "[indexer]") {
     TempDir tmp;
     const std::string db = tmp / "db";

@@ -153,7 +153,7 @@ TEST_CASE("build_document: the data round-trips through decode_stored", "[docume
     art.line = 7;
     auto a = analyse(art, matcher());
     auto doc = build(a);
-    StoredArticle s = decode_stored(doc.get_data());
+    StoredArticle s = decode_stored(doc.get_value(schema::slot(schema::Slot::Record)));
     const Article& d = s.article;
     CHECK(d.id == art.id);
     CHECK(d.title == art.title);

@@ -84,7 +84,7 @@ std::vector<std::string> matching_ids(const Xapian::Query& q) {
     std::vector<std::string> ids;
     Xapian::MSet mset = e.get_mset(0, 10);
     for (auto it = mset.begin(); it != mset.end(); ++it)
-        ids.push_back(decode_stored(it.get_document().get_data()).article.id);
+        ids.push_back(decode_stored(it.get_document().get_value(schema::slot(schema::Slot::Record))).article.id);
     std::sort(ids.begin(), ids.end());
     return ids;
 }

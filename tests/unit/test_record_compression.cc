@@ -17,6 +17,8 @@ using privsearch::indexer::RecordPacker;
 
 namespace {
 
+const unsigned kRecord = schema::slot(schema::Slot::Record);
+
 const char* const kWords[] = {"surveillance", "police", "records", "facebook", "agency", "warrant", "data",
                               "immigration", "court", "privacy", "officials", "said", "the", "contract",
                               "monitoring", "social", "media", "company", "report", "federal"};
@@ -41,7 +43,7 @@ Prepared article(unsigned n) {
     Prepared p;
     p.id = "article-" + std::to_string(n);
     p.doc.emplace();
-    p.doc->set_data(record(n));
+    p.doc->add_value(kRecord, record(n));
     return p;
 }
 
@@ -103,13 +105,13 @@ TEST_CASE("RecordPacker: an index without a dictionary trains one from the first
     CHECK(out[0].problem);
     for (unsigned i = 0; i < n; ++i) {
         CHECK(out[i + 1].id == "article-" + std::to_string(i));
-        CHECK(RecordDecompressor("").decompress(out[i + 1].doc->get_data()) == record(i));
+        CHECK(RecordDecompressor("").decompress(out[i + 1].doc->get_value(kRecord)) == record(i));
     }
     const std::string dictionary = out.back().record_dictionary;
     packer.pack(article(n), emit);  // later ones use the dictionary
     REQUIRE(out.size() == n + 3);
-    CHECK(RecordDecompressor::dictionary_of(out.back().doc->get_data()) != 0);
-    CHECK(RecordDecompressor(dictionary).decompress(out.back().doc->get_data()) == record(n));
+    CHECK(RecordDecompressor::dictionary_of(out.back().doc->get_value(kRecord)) != 0);
+    CHECK(RecordDecompressor(dictionary).decompress(out.back().doc->get_value(kRecord)) == record(n));
     packer.finish(emit);
     CHECK(out.size() == n + 3);
 }
@@ -123,7 +125,7 @@ TEST_CASE("RecordPacker: a run with too little text trains no dictionary", "[rec
     REQUIRE(out.size() == 5);
     for (unsigned n = 0; n < 5; ++n) {
         CHECK(out[n].record_dictionary.empty());
-        CHECK(RecordDecompressor("").decompress(out[n].doc->get_data()) == record(n));
+        CHECK(RecordDecompressor("").decompress(out[n].doc->get_value(kRecord)) == record(n));
     }
 }
 
@@ -144,7 +146,7 @@ TEST_CASE("RecordPacker: with the index's dictionary, records go straight throug
     std::vector<Prepared> out;
     packer.pack(article(7), [&](Prepared p) { out.push_back(std::move(p)); });
     REQUIRE(out.size() == 1);
-    CHECK(RecordDecompressor(dict).decompress(out[0].doc->get_data()) == record(7));
+    CHECK(RecordDecompressor(dict).decompress(out[0].doc->get_value(kRecord)) == record(7));
 }
 
 TEST_CASE("ArticleStore reads the dictionary the index gains after it was opened", "[records][store]") {
@@ -153,7 +155,7 @@ TEST_CASE("ArticleStore reads the dictionary the index gains after it was opened
     a.article.id = "x-1";
     a.article.text = "ICE used Facebook login records.";
     Xapian::Document plain;
-    plain.set_data(RecordCompressor("").compress(encode_stored(a)));
+    plain.add_value(kRecord, RecordCompressor("").compress(encode_stored(a)));
     index.db().add_document(plain);
     index.db().commit();
 
@@ -163,14 +165,14 @@ TEST_CASE("ArticleStore reads the dictionary the index gains after it was opened
     const std::string dict = train_record_dictionary(records(0, 3000));
     index.db().set_metadata(schema::metadata::record_dictionary, dict);
     Xapian::Document packed;
-    packed.set_data(RecordCompressor(dict).compress(encode_stored(a)));
+    packed.add_value(kRecord, RecordCompressor(dict).compress(encode_stored(a)));
     index.db().add_document(packed);
     index.db().commit();
     CHECK(store.read(index.db().get_document(2)).article.text == a.article.text);
     CHECK(store.read(index.db().get_document(1)).article.text == a.article.text);
 
     Xapian::Document junk;
-    junk.set_data("junk");
+    junk.add_value(kRecord, "junk");
     index.db().add_document(junk);
     CHECK_THROWS_AS(store.read(index.db().get_document(3)), std::runtime_error);
 }
