@@ -24,7 +24,7 @@ constexpr std::size_t kMinSampleBytes = 4 * kDictionaryBytes;
 // allocate more than the frame really decodes to. Past it, the output grows as it comes.
 constexpr unsigned long long kBelievedBytes = 1 << 20;
 
-[[noreturn]] void not_a_record() { throw std::runtime_error("document data is not a compressed privsearch article"); }
+[[noreturn]] void not_a_record() { throw std::runtime_error("stored record is not a compressed privsearch article"); }
 
 }  // namespace
 

@@ -50,7 +50,7 @@ public:
 
     bool done() const { return at_ == data_.size(); }
 
-    [[noreturn]] static void fail() { throw std::runtime_error("document data is not a privsearch article"); }
+    [[noreturn]] static void fail() { throw std::runtime_error("stored record is not a privsearch article"); }
 
 private:
     std::string_view data_;

@@ -24,15 +24,17 @@ std::optional<std::size_t> free_text_prefix(std::string_view term) {
 }
 
 // The query with its bare stems replaced; nothing when it has none.
-std::optional<Xapian::Query> without_bare_stems(const Xapian::Query& q) {
+std::optional<Xapian::Query> without_bare_stems(const Xapian::Query& q, const Xapian::Stem& stem) {
     using Q = Xapian::Query;
     switch (q.get_type()) {
         case Q::LEAF_TERM: {
             const std::string term = *q.get_terms_begin();
             if (!term.starts_with(schema::stem_prefix)) return std::nullopt;
-            return Q(term.substr(schema::stem_prefix.size()));
+            if (auto word = own_stem_word(term, stem)) return Q(*word);
+            return std::nullopt;  // no word has this stem: matches nothing, as it should
         }
         // The operators QueryParser joins words with; each takes any number of subqueries.
+        // (It puts no stemmed word under any other: SCALE_WEIGHT only wraps a filter term.)
         case Q::OP_AND:
         case Q::OP_OR:
         case Q::OP_AND_NOT:
@@ -43,7 +45,7 @@ std::optional<Xapian::Query> without_bare_stems(const Xapian::Query& q) {
             bool changed = false;
             for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
                 auto sub = q.get_subquery(i);
-                auto rewritten = without_bare_stems(sub);
+                auto rewritten = without_bare_stems(sub, stem);
                 changed = changed || rewritten;
                 subs.push_back(rewritten ? std::move(*rewritten) : std::move(sub));
             }
@@ -57,7 +59,7 @@ std::optional<Xapian::Query> without_bare_stems(const Xapian::Query& q) {
 
 }  // namespace
 
-std::optional<WordForm> word_form(const std::string& term, Xapian::Stem& stem) {
+std::optional<WordForm> word_form(const std::string& term, const Xapian::Stem& stem) {
     const auto prefix = free_text_prefix(term);
     if (!prefix || term.size() == *prefix) return std::nullopt;
     const char first = term[*prefix];
@@ -89,8 +91,16 @@ DocumentWords WordLister::words_of(const Xapian::Document& doc) {
     return words;
 }
 
-Xapian::Query own_stems_as_words(const Xapian::Query& q) {
-    auto rewritten = without_bare_stems(q);
+std::optional<std::string> own_stem_word(std::string_view key, const Xapian::Stem& stem) {
+    if (!key.starts_with(schema::stem_prefix)) return std::nullopt;
+    std::string word(key.substr(schema::stem_prefix.size()));
+    auto form = word_form(word, stem);
+    if (!form || form->key != key) return std::nullopt;
+    return word;
+}
+
+Xapian::Query own_stems_as_words(const Xapian::Query& q, const Xapian::Stem& stem) {
+    auto rewritten = without_bare_stems(q, stem);
     return rewritten ? *rewritten : q;
 }
 
@@ -98,7 +108,7 @@ Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view ste
     const std::string key = std::string(schema::stem_prefix) + std::string(stem);
     Xapian::doccount most = 0;
     for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s) most = std::max(most, db.get_termfreq(*s));
-    return most ? most : db.get_termfreq(std::string(stem));
+    return most;
 }
 
 }  // namespace privsearch

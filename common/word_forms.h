@@ -25,7 +25,7 @@ struct WordForm {
 
 // A free-text term (body, title or author word) with its key; nothing for a filter
 // term or a word that begins with a digit (QueryParser does not stem those).
-std::optional<WordForm> word_form(const std::string& term, Xapian::Stem& stem);
+std::optional<WordForm> word_form(const std::string& term, const Xapian::Stem& stem);
 
 // Words worth suggesting in "did you mean": unprefixed, alphabetic, 3+ bytes.
 bool spelling_word(std::string_view term);
@@ -48,15 +48,20 @@ private:
     std::unordered_set<std::string> listed_;
 };
 
+// The word a key's stem spells, when that word is its own stem: "Zblair" -> "blair",
+// "ZSblair" -> "Sblair"; nothing for "Zaccident", since "accident" stems to "accid".
+std::optional<std::string> own_stem_word(std::string_view key, const Xapian::Stem& stem);
+
 // The synonym table holds no entry for a word that is its own stem and has no other
-// form ("blair"), which on BBC is 9,839 of 22,145 stems: the indexer files none
-// (indexer/word_batch.h), and the parser's stemmed term for such a word, left without
-// synonyms, is turned back into the word here. Phrases and NEAR hold words as written.
-Xapian::Query own_stems_as_words(const Xapian::Query& q);
+// form ("blair"), which on BBC is 9,839 of 22,145 stems: the indexer files none, and
+// lists the word in its key's entry once another form comes (indexer/word_batch.h).
+// The parser's stemmed term for such a word, left without synonyms, is turned back
+// into the word here. Phrases and NEAR hold words as written.
+Xapian::Query own_stems_as_words(const Xapian::Query& q, const Xapian::Stem& stem);
 
 // In how many articles some form of an unprefixed stem occurs: at least as many as
-// hold its most frequent form, the figure given (the word itself, for a stem without
-// an entry).
+// hold its most frequent form, the figure given; 0 for a stem without an entry, whose
+// only possible form is the word itself.
 Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view stem);
 
 }  // namespace privsearch

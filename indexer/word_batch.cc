@@ -1,7 +1,5 @@
 #include "word_batch.h"
 
-#include "schema.h"
-
 #include <algorithm>
 #include <iterator>
 #include <tuple>
@@ -28,7 +26,7 @@ FiledWords WordBatch::take() {
     return out;
 }
 
-std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::Database& db) {
+std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::Database& db, const Xapian::Stem& stem) {
     // In key order: Xapian writes a key's synonym entry (zlib-compressed) whenever the
     // next addition is for another key, so each entry is written once, not once per form.
     std::sort(forms.begin(), forms.end(),
@@ -36,13 +34,14 @@ std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::D
     std::vector<WordForm> out;
     for (auto first = forms.begin(); first != forms.end();) {
         auto last = std::find_if(first, forms.end(), [&](const WordForm& f) { return f.key != first->key; });
-        const std::string self = first->key.substr(schema::stem_prefix.size());
-        const bool only_self = std::next(first) == last && first->term == self;
+        const auto self = own_stem_word(first->key, stem);
         const bool has_entry = db.synonyms_begin(first->key) != db.synonyms_end(first->key);
+        const bool only_self = self && std::next(first) == last && first->term == *self;
         if (!only_self || has_entry) {
-            // The word itself may have come earlier, filed without an entry of its own.
+            // A new entry lists the word itself, indexed or not: it may have come before
+            // without one, or come later in a run that has already listed it.
             const bool self_listed = std::any_of(first, last, [&](const WordForm& f) { return f.term == self; });
-            if (!self_listed && db.term_exists(self)) out.push_back({first->key, self});
+            if (self && !has_entry && !self_listed) out.push_back({first->key, *self});
             out.insert(out.end(), std::make_move_iterator(first), std::make_move_iterator(last));
         }
         first = last;
@@ -52,7 +51,8 @@ std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::D
 
 void file_words(Xapian::WritableDatabase& db, FiledWords words) {
     for (const auto& [word, n] : words.spelling) db.add_spelling(word, n);
-    for (const auto& f : forms_to_file(std::move(words.forms), db)) db.add_synonym(f.key, f.term);
+    const Xapian::Stem stem = stemmer();
+    for (const auto& f : forms_to_file(std::move(words.forms), db, stem)) db.add_synonym(f.key, f.term);
 }
 
 void WordCollector::add(FiledWords words) {

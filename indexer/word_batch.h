@@ -35,8 +35,9 @@ private:
 
 // The forms a batch files in the synonym table, in key order. A word that is its own
 // stem and has no other form gets no entry (the searcher reads such a stem as the word,
-// word_forms.h); once another form comes, the entry lists the word too.
-std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::Database& db);
+// word_forms.h); an entry, once made, always lists the word its stem spells, if that
+// word is its own stem.
+std::vector<WordForm> forms_to_file(std::vector<WordForm> forms, const Xapian::Database& db, const Xapian::Stem& stem);
 
 // Writes them; the caller commits.
 void file_words(Xapian::WritableDatabase& db, FiledWords words);

@@ -176,7 +176,7 @@ Xapian::Query QueryBuilder::parse(const SearchRequest& r, unsigned extra_flags) 
         throw UserError("cannot parse query '" + std::string(r.query) + "': " + e.get_msg());
     }
     if (*errors) throw UserError(**errors);
-    return own_stems_as_words(query);
+    return own_stems_as_words(query, stem_);
 }
 
 Xapian::Query QueryBuilder::text(const SearchRequest& r) const {

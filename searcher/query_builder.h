@@ -1,6 +1,7 @@
 // Request -> Xapian::Query, in one place. Pure given the database (which supplies
 // wildcard expansion and spelling data), so tests can check get_description().
 #pragma once
+#include "analysis.h"
 #include "index_gazetteer.h"
 #include "request.h"
 
@@ -43,6 +44,7 @@ private:
 
     const Xapian::Database& db_;
     const IndexGazetteer& gazetteer_;
+    const Xapian::Stem stem_ = stemmer();  // to tell a stem that is a word (word_forms.h)
 };
 
 // Resolves a user's facet value (any case, any alias) to the canonical name;

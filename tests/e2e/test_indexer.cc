@@ -17,6 +17,7 @@
 #include <csignal>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 
 using namespace e2e;
@@ -46,7 +47,7 @@ std::vector<std::string> xapian_query(const std::string& db_path, const std::str
     qp.set_default_op(Xapian::Query::OP_AND);
     Xapian::Enquire enquire(db);
     enquire.set_query(privsearch::own_stems_as_words(
-        qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | privsearch::query_parser_flags)));
+        qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | privsearch::query_parser_flags), privsearch::stemmer()));
     std::vector<std::string> ids;
     Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it)
@@ -198,6 +199,75 @@ TEST_CASE("a word that is its own stem and has no other form is found without a 
     CHECK(contains(found, "cnn-2019-08-08-fbi-social-media-contractors"));
     CHECK(search_ids(db, {"title:bureau"}) == std::vector<std::string>{"cnn-2019-08-08-fbi-social-media-contractors"});
     CHECK(search_ids(db, {"bureau", "NOT", "title:bureau"}).size() == 1);
+}
+
+namespace {
+
+// Every synonym entry, as key -> forms.
+std::map<std::string, std::vector<std::string>> synonym_table(const std::string& db_path) {
+    Xapian::Database db(db_path);
+    std::map<std::string, std::vector<std::string>> table;
+    for (auto k = db.synonym_keys_begin(); k != db.synonym_keys_end(); ++k)
+        table[*k] = {db.synonyms_begin(*k), db.synonyms_end(*k)};
+    return table;
+}
+
+}  // namespace
+
+TEST_CASE("the synonym table is the same from one writer, from shards, and updated in place", "[indexer]") {
+    TempDir tmp;
+    const std::string one = tmp / "one", shards = tmp / "shards", in_place = tmp / "in-place";
+    // Words whose stems are not words' own: "accident" stems to "accid", "accidental" to
+    // "accident"; "commission" to "commiss", "commissioners" to "commission".
+    const std::string first = tmp / "first.jsonl", second = tmp / "second.jsonl";
+    write_file(first, R"({"id": "w1", "title": "Inquiry", "text": "The commission met after the accident."})");
+    write_file(second, R"({"id": "w2", "title": "Report", "text": "Commissioners said it was accidental."})");
+    REQUIRE(index(one, {"--jobs", "1", corpus(), first, second}).status == 0);
+    REQUIRE(index(shards, {"--jobs", "2", corpus(), first, second}).status == 0);
+    // Two runs, the second in place, a commit per article.
+    REQUIRE(index(in_place, {first}).status == 0);
+    REQUIRE(index(in_place, {"--flush", "1", corpus(), second}).status == 0);
+    const auto table = synonym_table(one);
+    CHECK(synonym_table(shards) == table);
+    CHECK(synonym_table(in_place) == table);
+    // Every form in an entry is filed under that very stem ("accident", which stems to
+    // "accid", is no form of "Zaccident").
+    const Xapian::Stem stem = privsearch::stemmer();
+    for (const auto& [key, forms] : table)
+        for (const auto& f : forms) {
+            INFO(key << " -> " << f);
+            CHECK(privsearch::word_form(f, stem)->key == key);
+        }
+}
+
+TEST_CASE("a word is found through its stem's entry even after its article was replaced in the same run", "[indexer]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    const std::string file = tmp / "articles.jsonl";
+    write_file(file, R"({"id": "x", "title": "First", "text": "Tony zzblair spoke."}
+{"id": "x", "title": "First", "text": "Nobody spoke."}
+{"id": "y", "title": "Second", "text": "The zzblairs arrived."}
+{"id": "z", "title": "Third", "text": "Mr zzblair left."}
+)");
+    index(db, {"--jobs", "1", "--flush", "1", file});
+    CHECK(search_ids(db, {"zzblair"}) == std::vector<std::string>{"y", "z"});
+}
+
+TEST_CASE("a word whose stem is another word's stem finds only its own forms", "[indexer]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    const std::string file = tmp / "articles.jsonl";
+    // "commissioners" stems to "commission", "commission" to "commiss".
+    write_file(file, R"({"id": "a", "title": "Budget", "text": "The commission met after the accident to consider the budget."}
+)");
+    REQUIRE(index(db, {"--jobs", "1", file}).status == 0);
+    CHECK(search_ids(db, {"commission"}) == std::vector<std::string>{"a"});
+    for (const char* other : {"commissioners", "accidentally", "considerable"}) {
+        int status = 0;
+        INFO(other);
+        CHECK(search_ids(db, {other}, &status).empty());
+        CHECK(status == 1);
+    }
 }
 
 TEST_CASE("a word finds its other forms through the stems in the synonym table, and with --exact only itself", "[indexer]") {
