@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,10 +20,13 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const st
                      std::size_t length);
 
 // The byte range of about `width` bytes of text where the query's words (its
-// unprefixed terms) occur most, or all of the text when none occurs.
-Span passage_window(std::string_view text, const std::vector<std::string>& matched_terms, std::size_t width);
+// unprefixed terms) occur most; all of a text no longer than `width`; nothing when
+// none of the words occurs in a longer text (an article matched by its title alone).
+std::optional<Span> passage_window(std::string_view text, const std::vector<std::string>& matched_terms,
+                                   std::size_t width);
 
-// The opening of the text, for results that match no words (filters only).
+// The opening of the text, for results that match no words (filters only) or none
+// in the text.
 Snippet lead_snippet(const std::string& text, std::size_t length);
 
 // Splits text marked up with the highlight markers into plain text and spans.

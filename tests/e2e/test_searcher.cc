@@ -143,6 +143,21 @@ TEST_CASE("search --json: highlights are character offsets of query words in the
     CHECK(spans >= 2);
 }
 
+TEST_CASE("search --json: an article its title alone matches shows its opening, nothing highlighted", "[searcher][json]") {
+    TempDir tmp;
+    const std::string db = tmp / "db";
+    const std::string file = tmp / "articles.jsonl";
+    std::string text = "Opening sentence of the body. ";
+    for (int i = 0; i < 40; ++i) text += "Filler sentence number " + std::to_string(i) + " says nothing. ";
+    write_file(file, R"({"id": "t", "title": "Zztitleword in the title only", "text": ")" + text + R"("})" "\n");
+    REQUIRE(index(db, {file}).status == 0);
+    RunResult r = search_cmd(db, {"search", "--json", "zztitleword"});
+    REQUIRE(r.status == 0);
+    const json hit = parse_json(r.out).at("hits").at(0);
+    CHECK(hit.at("snippet").get<std::string>().starts_with("Opening sentence of the body."));
+    CHECK(hit.at("highlights").empty());
+}
+
 TEST_CASE("search --json: facet counts are exact over the match set", "[searcher][facets]") {
     json j = search_json({"--limit", "100", "facebook"});
     REQUIRE(j.at("total") == j.at("hits").size());  // every match shown, so counts can be checked
