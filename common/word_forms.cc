@@ -104,10 +104,12 @@ Xapian::Query own_stems_as_words(const Xapian::Query& q, const Xapian::Stem& ste
     return rewritten ? *rewritten : q;
 }
 
-Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view stem) {
+Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view stem, const Xapian::Stem& stemmer) {
     const std::string key = std::string(schema::stem_prefix) + std::string(stem);
     Xapian::doccount most = 0;
     for (auto s = db.synonyms_begin(key); s != db.synonyms_end(key); ++s) most = std::max(most, db.get_termfreq(*s));
+    if (most == 0)
+        if (auto word = own_stem_word(key, stemmer)) most = db.get_termfreq(*word);
     return most;
 }
 

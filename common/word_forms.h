@@ -60,8 +60,8 @@ std::optional<std::string> own_stem_word(std::string_view key, const Xapian::Ste
 Xapian::Query own_stems_as_words(const Xapian::Query& q, const Xapian::Stem& stem);
 
 // In how many articles some form of an unprefixed stem occurs: at least as many as
-// hold its most frequent form, the figure given; 0 for a stem without an entry, whose
-// only possible form is the word itself.
-Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view stem);
+// hold its most frequent form, the figure given. A stem without an entry has one
+// possible form, the word it spells, if that word is its own stem.
+Xapian::doccount stem_frequency(const Xapian::Database& db, std::string_view stem, const Xapian::Stem& stemmer);
 
 }  // namespace privsearch

@@ -110,6 +110,7 @@ private:
 // log(N/tf), with tf at least 1 and N one more, so no term weighs nothing.
 void weigh(Claim& claim, const Xapian::Database& db, const Gazetteer& gazetteer) {
     const double n = static_cast<double>(db.get_doccount()) + 1.0;
+    const Xapian::Stem stem = stemmer();
     for (auto& t : claim.terms()) {
         Xapian::doccount tf = 0;
         if (t.entity) {
@@ -117,7 +118,7 @@ void weigh(Claim& claim, const Xapian::Database& db, const Gazetteer& gazetteer)
             tf = db.get_termfreq(schema::boolean_term(*schema::facet(e.facet).field, e.canonical));
         } else {
             // Numbers are filed under no stem: the word itself counts instead.
-            tf = std::max(stem_frequency(db, t.key), db.get_termfreq(t.word));
+            tf = std::max(stem_frequency(db, t.key, stem), db.get_termfreq(t.word));
         }
         t.idf = std::log(n / std::max<double>(tf, 1.0));
     }

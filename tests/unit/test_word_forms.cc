@@ -101,14 +101,17 @@ TEST_CASE("forms: a stem without an entry is read as the word it spells", "[form
     CHECK(query_text(own_stems_as_words(Q("Zaccident"), stem)) == query_text(Q("Zaccident")));
 }
 
-TEST_CASE("forms: stem_frequency counts the forms an entry lists", "[forms]") {
+TEST_CASE("forms: stem_frequency counts the forms an entry lists, or the word without one", "[forms]") {
     test::ScratchIndex index;
     auto& db = index.db();
     add_words(db, {"blair"});
-    add_words(db, {"blair", "election"});
+    add_words(db, {"blair", "election", "accident"});
     add_words(db, {"elections"});
     add_words(db, {"elections"});
-    CHECK(stem_frequency(db, "elect") == 2);
-    // No entry: its only form is the word itself, which callers count themselves.
-    CHECK(stem_frequency(db, "blair") == 0);
+    CHECK(stem_frequency(db, "elect", stem) == 2);
+    // No entry: its only form is the word itself ("blair's" and "blairs" count it).
+    CHECK(stem_frequency(db, "blair", stem) == 2);
+    // No word stems to "accident": "accident" itself stems to "accid".
+    CHECK(stem_frequency(db, "accident", stem) == 0);
+    CHECK(stem_frequency(db, "accid", stem) == 1);
 }
