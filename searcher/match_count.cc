@@ -10,6 +10,9 @@
 namespace privsearch::searcher {
 namespace {
 
+// A set of document ids, a bit each.
+using DocBits = std::vector<std::uint64_t>;
+
 bool collect_terms(const Xapian::Query& q, std::vector<std::string>& terms) {
     switch (q.get_type()) {
         case Xapian::Query::LEAF_TERM:
@@ -25,40 +28,96 @@ bool collect_terms(const Xapian::Query& q, std::vector<std::string>& terms) {
     }
 }
 
-// Calls fn(docid) for every article holding one of the terms, in docid order, once each.
-// Several terms' postings are marked in a bitmap of the ids, not sorted: for "year" on
-// bbc10 (five forms, 20,000 postings) sorting them was 4M instructions.
-template <typename Fn>
-Xapian::doccount for_each_match(const Xapian::Database& db, const std::vector<std::string>& terms, Fn fn) {
-    Xapian::doccount n = 0;
-    if (terms.size() == 1) {
-        for (auto p = db.postlist_begin(terms[0]); p != db.postlist_end(terms[0]); ++p, ++n) fn(*p);
-        return n;
+void mark(const Xapian::Database& db, const std::string& term, DocBits& bits) {
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p) bits[*p / 64] |= std::uint64_t{1} << (*p % 64);
+}
+
+// The documents a query of terms joined by Xapian's boolean operators matches, read
+// from whole posting lists; nothing for a query with other parts (phrases, NEAR, value
+// ranges, wildcards), which Xapian's matcher counts.
+std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Query& q, std::size_t words) {
+    using Q = Xapian::Query;
+    const auto sub = [&](std::size_t i) { return match_bits(db, q.get_subquery(i), words); };
+    const auto combine = [&](auto op) -> std::optional<DocBits> {
+        auto out = sub(0);
+        for (std::size_t i = 1; out && i < q.get_num_subqueries(); ++i) {
+            auto next = sub(i);
+            if (!next) return std::nullopt;
+            for (std::size_t w = 0; w < words; ++w) (*out)[w] = op((*out)[w], (*next)[w]);
+        }
+        return out;
+    };
+    switch (q.get_type()) {
+        case Q::LEAF_TERM: {
+            DocBits bits(words);
+            mark(db, *q.get_terms_begin(), bits);
+            return bits;
+        }
+        case Q::LEAF_MATCH_ALL: {
+            DocBits bits(words);
+            mark(db, "", bits);  // the empty term's postings are every document
+            return bits;
+        }
+        case Q::LEAF_MATCH_NOTHING:
+            return DocBits(words);
+        case Q::OP_SCALE_WEIGHT:  // weights only: the match set is its subquery's
+        case Q::OP_AND_MAYBE:     // the rest only adds weight
+            return sub(0);
+        case Q::OP_OR:
+        case Q::OP_SYNONYM:
+            return combine([](std::uint64_t a, std::uint64_t b) { return a | b; });
+        case Q::OP_AND:
+        case Q::OP_FILTER:
+            return combine([](std::uint64_t a, std::uint64_t b) { return a & b; });
+        case Q::OP_XOR:  // in an odd number of the subqueries
+            return combine([](std::uint64_t a, std::uint64_t b) { return a ^ b; });
+        case Q::OP_AND_NOT: {  // in the first and none of the others
+            auto out = sub(0);
+            for (std::size_t i = 1; out && i < q.get_num_subqueries(); ++i) {
+                auto next = sub(i);
+                if (!next) return std::nullopt;
+                for (std::size_t w = 0; w < words; ++w) (*out)[w] &= ~(*next)[w];
+            }
+            return out;
+        }
+        default:
+            return std::nullopt;
     }
-    std::vector<std::uint64_t> bits(db.get_lastdocid() / 64 + 1);
-    for (const auto& t : terms)
-        for (auto p = db.postlist_begin(t); p != db.postlist_end(t); ++p) bits[*p / 64] |= std::uint64_t{1} << (*p % 64);
+}
+
+// Whether reading the query's whole posting lists costs less than Xapian's matcher,
+// which spends a few thousand instructions a match but skips through long lists: a
+// posting read costs ~15.
+bool postings_worth_reading(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount expected) {
+    constexpr Xapian::doccount kPostingsPerMatch = 64;
+    std::uint64_t postings = 0;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) postings += db.get_termfreq(*t);
+    return postings <= std::uint64_t{kPostingsPerMatch} * expected;
+}
+
+// Calls fn(docid) for every document in the set, in docid order.
+template <typename Fn>
+Xapian::doccount for_each_doc(const DocBits& bits, Fn fn) {
+    Xapian::doccount n = 0;
     for (std::size_t w = 0; w < bits.size(); ++w)
         for (std::uint64_t word = bits[w]; word != 0; word &= word - 1, ++n)
             fn(static_cast<Xapian::docid>(w * 64 + static_cast<std::size_t>(std::countr_zero(word))));
     return n;
 }
 
-Counted count_postings(const Xapian::Database& db, const std::vector<std::string>& terms,
-                       const std::vector<schema::Facet>& wanted, const FacetTable* table) {
-    // The term's frequency is exact: a deleted document leaves its posting lists.
-    if (wanted.empty() && terms.size() == 1) return {{}, db.get_termfreq(terms[0])};
+Counted count_docs(const Xapian::Database& db, const DocBits& docs, const std::vector<schema::Facet>& wanted,
+                   const FacetTable* table) {
+    if (wanted.empty()) return {{}, for_each_doc(docs, [](Xapian::docid) {})};
     FacetSpy spy(wanted, table);
-    if (wanted.empty()) return {{}, for_each_match(db, terms, [](Xapian::docid) {})};
     Xapian::doccount n = 0;
     if (table) {
-        n = for_each_match(db, terms, [&](Xapian::docid did) { spy.add_document(did); });
+        n = for_each_doc(docs, [&](Xapian::docid did) { spy.add_document(did); });
     } else {
         // One pass along the value stream, in docid order like the matches.
         const unsigned slot = schema::slot(schema::Slot::Facets);
         auto v = db.valuestream_begin(slot);
         const auto end = db.valuestream_end(slot);
-        n = for_each_match(db, terms, [&](Xapian::docid did) {
+        n = for_each_doc(docs, [&](Xapian::docid did) {
             if (v != end) v.skip_to(did);
             spy.add_value(v != end && v.get_docid() == did ? *v : std::string());
         });
@@ -75,11 +134,18 @@ std::optional<std::vector<std::string>> disjunction_terms(const Xapian::Query& q
 }
 
 Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::vector<schema::Facet>& wanted,
-                      const FacetTable* table) {
-    // A word (its forms a synonym), or words ORed: the union of their posting lists,
-    // read directly, is the match set. Xapian's matcher spent ~600 instructions a match
-    // on it ("year" on bbc10, 14,550 matches: 8.4M for its counting pass).
-    if (auto terms = disjunction_terms(q)) return count_postings(db, *terms, wanted, table);
+                      const FacetTable* table, Xapian::doccount expected) {
+    const auto terms = disjunction_terms(q);
+    // The term's frequency is exact: a deleted document leaves its posting lists.
+    if (wanted.empty() && terms && terms->size() == 1) return {{}, db.get_termfreq(terms->front())};
+    // A word (its forms a synonym) or words ORed, or, when there are enough matches to
+    // be worth it, words joined by AND, NOT and the rest: their posting lists, read
+    // directly into a set of ids, give the match set. Xapian's matcher spent ~600
+    // instructions a match on a word ("year" on bbc10, 14,550 matches: 8.4M for its
+    // counting pass) and more on words ANDed ("great year", 2,140 matches: 3.5M).
+    if (terms || postings_worth_reading(db, q, expected)) {
+        if (auto docs = match_bits(db, q, db.get_lastdocid() / 64 + 1)) return count_docs(db, *docs, wanted, table);
+    }
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
     enquire.set_weighting_scheme(Xapian::BoolWeight());

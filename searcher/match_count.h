@@ -1,7 +1,8 @@
 // Exact totals and facet counts over every match of a query, in a pass of their own
 // beside the ranking pass (which may stop early). No weights are computed
-// (BoolWeight): ranking every match by BM25 only to count it cost a third more. A word
-// or words ORed (most broad queries) are counted from their posting lists directly.
+// (BoolWeight): ranking every match by BM25 only to count it cost a third more. Words
+// joined by boolean operators (most broad queries) are counted from their posting lists
+// directly.
 #pragma once
 #include "result.h"
 #include "schema.h"
@@ -24,8 +25,10 @@ class FacetTable;
 // The terms of a query that is one term or terms ORed (or synonyms), else nothing.
 std::optional<std::vector<std::string>> disjunction_terms(const Xapian::Query& q);
 
-// With a table (read at db's revision), facets are counted from it.
+// With a table (read at db's revision), facets are counted from it. `expected`, the
+// ranking pass's estimate of the matches, says whether reading the posting lists of
+// words joined by AND or NOT beats Xapian's matcher (0: words ORed only).
 Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::vector<schema::Facet>& wanted,
-                      const FacetTable* table = nullptr);
+                      const FacetTable* table = nullptr, Xapian::doccount expected = 0);
 
 }  // namespace privsearch::searcher

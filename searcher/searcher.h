@@ -51,6 +51,8 @@ private:
 
     // The facet table for a query with about `matches` matches, or none.
     const FacetTable* facet_table(Xapian::doccount matches);
+    // The table if it has been read and is current; never waits.
+    const FacetTable* ready_facet_table();
 
     Xapian::Database& db_;
     ArticleStore articles_{db_};
