@@ -204,7 +204,7 @@ void BM_MakeSnippet(benchmark::State& state) {
     const std::vector<std::string> terms(enquire.get_query().get_unique_terms_begin(),
                                          enquire.get_query().get_unique_terms_end());
     const std::string text(kBody);
-    for (auto _ : state) benchmark::DoNotOptimize(privsearch::searcher::make_snippet(mset, text, terms, 240));
+    for (auto _ : state) benchmark::DoNotOptimize(privsearch::searcher::make_snippet(mset, text, terms, 240, false));
     set_bytes(state, kBody.size());
 }
 BENCHMARK(BM_MakeSnippet);

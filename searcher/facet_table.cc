@@ -5,7 +5,7 @@
 
 namespace privsearch::searcher {
 
-FacetTable::FacetTable(const Xapian::Database& db) : revision_(db.get_revision()) {
+FacetTable::FacetTable(const Xapian::Database& db) : revision_(db.get_revision()), uuid_(db.get_uuid()) {
     const unsigned slot = schema::slot(schema::Slot::Facets);
     first_.assign(static_cast<std::size_t>(db.get_lastdocid()) + 2, 0);
     Xapian::docid filled = 0;  // first_ is set up to here

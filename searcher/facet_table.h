@@ -17,8 +17,9 @@ class FacetTable {
 public:
     explicit FacetTable(const Xapian::Database& db);
 
-    // The revision it was read at: a reopened database may have other documents.
-    Xapian::rev revision() const { return revision_; }
+    // Whether it was read from this database as it now is: a reopened database may
+    // have other documents, and another index built anew has the same revision.
+    bool reads(const Xapian::Database& db) const { return revision_ == db.get_revision() && uuid_ == db.get_uuid(); }
     // The document's entries, as numbers for entry().
     std::span<const std::uint32_t> entries(Xapian::docid did) const;
     // An entry: facet code, then value (as in Slot::Facets).
@@ -29,6 +30,7 @@ private:
     std::uint32_t id_of(std::string_view entry);
 
     Xapian::rev revision_;
+    std::string uuid_;
     std::vector<std::string> names_;
     std::unordered_map<std::string, std::uint32_t> ids_;
     std::vector<std::uint32_t> first_;    // first_[did]: where did's entries start in all_

@@ -6,12 +6,28 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <type_traits>
 
 namespace privsearch::searcher {
 namespace {
 
 // A set of document ids, a bit each.
 using DocBits = std::vector<std::uint64_t>;
+
+// No weights, as BoolWeight gives, but asking for each posting's wdf: given BoolWeight,
+// Xapian 1.4 reads a term that every document holds from its list of all documents,
+// which fails ("Unexpected end of posting list") once documents have been deleted.
+class CountingWeight : public Xapian::Weight {
+public:
+    CountingWeight() { need_stat(WDF); }
+    std::string name() const override { return "privsearch::CountingWeight"; }
+    Xapian::Weight* clone() const override { return new CountingWeight; }
+    void init(double) override {}
+    double get_sumpart(Xapian::termcount, Xapian::termcount, Xapian::termcount) const override { return 0; }
+    double get_maxpart() const override { return 0; }
+    double get_sumextra(Xapian::termcount, Xapian::termcount) const override { return 0; }
+    double get_maxextra() const override { return 0; }
+};
 
 bool collect_terms(const Xapian::Query& q, std::vector<std::string>& terms) {
     switch (q.get_type()) {
@@ -64,8 +80,20 @@ std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Quer
         case Q::OP_AND_MAYBE:     // the rest only adds weight
             return sub(0);
         case Q::OP_OR:
-        case Q::OP_SYNONYM:
-            return combine([](std::uint64_t a, std::uint64_t b) { return a | b; });
+        case Q::OP_SYNONYM: {  // a word's forms are marked in one set, not a set each
+            DocBits out(words);
+            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+                const Q s = q.get_subquery(i);
+                if (s.get_type() == Q::LEAF_TERM) {
+                    mark(db, *s.get_terms_begin(), out);
+                    continue;
+                }
+                auto next = match_bits(db, s, words);
+                if (!next) return std::nullopt;
+                for (std::size_t w = 0; w < words; ++w) out[w] |= (*next)[w];
+            }
+            return out;
+        }
         case Q::OP_AND:
         case Q::OP_FILTER:
             return combine([](std::uint64_t a, std::uint64_t b) { return a & b; });
@@ -105,19 +133,34 @@ Xapian::doccount for_each_doc(const DocBits& bits, Fn fn) {
     return n;
 }
 
-Counted count_docs(const Xapian::Database& db, const DocBits& docs, const std::vector<schema::Facet>& wanted,
+// Calls fn(docid) for every document holding the term, in docid order.
+template <typename Fn>
+Xapian::doccount for_each_doc(const Xapian::Database& db, const std::string& term, Fn fn) {
+    Xapian::doccount n = 0;
+    for (auto p = db.postlist_begin(term); p != db.postlist_end(term); ++p, ++n) fn(*p);
+    return n;
+}
+
+// Counts the matches `docs` (a set, or one term's postings: a rare term need not
+// cost a set the size of the index) and their facets.
+template <typename Docs>
+Counted count_docs(const Xapian::Database& db, const Docs& docs, const std::vector<schema::Facet>& wanted,
                    const FacetTable* table) {
-    if (wanted.empty()) return {{}, for_each_doc(docs, [](Xapian::docid) {})};
+    const auto for_each = [&](auto fn) {
+        if constexpr (std::is_same_v<Docs, DocBits>) return for_each_doc(docs, fn);
+        else return for_each_doc(db, docs, fn);
+    };
+    if (wanted.empty()) return {{}, for_each([](Xapian::docid) {})};
     FacetSpy spy(wanted, table);
     Xapian::doccount n = 0;
     if (table) {
-        n = for_each_doc(docs, [&](Xapian::docid did) { spy.add_document(did); });
+        n = for_each([&](Xapian::docid did) { spy.add_document(did); });
     } else {
         // One pass along the value stream, in docid order like the matches.
         const unsigned slot = schema::slot(schema::Slot::Facets);
         auto v = db.valuestream_begin(slot);
         const auto end = db.valuestream_end(slot);
-        n = for_each_doc(docs, [&](Xapian::docid did) {
+        n = for_each([&](Xapian::docid did) {
             if (v != end) v.skip_to(did);
             spy.add_value(v != end && v.get_docid() == did ? *v : std::string());
         });
@@ -136,8 +179,11 @@ std::optional<std::vector<std::string>> disjunction_terms(const Xapian::Query& q
 Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::vector<schema::Facet>& wanted,
                       const FacetTable* table, Xapian::doccount expected) {
     const auto terms = disjunction_terms(q);
-    // The term's frequency is exact: a deleted document leaves its posting lists.
-    if (wanted.empty() && terms && terms->size() == 1) return {{}, db.get_termfreq(terms->front())};
+    if (terms && terms->size() == 1) {
+        // The term's frequency is exact: a deleted document leaves its posting lists.
+        if (wanted.empty()) return {{}, db.get_termfreq(terms->front())};
+        return count_docs(db, terms->front(), wanted, table);
+    }
     // A word (its forms a synonym) or words ORed, or, when there are enough matches to
     // be worth it, words joined by AND, NOT and the rest: their posting lists, read
     // directly into a set of ids, give the match set. Xapian's matcher spent ~600
@@ -148,7 +194,7 @@ Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::v
     }
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_weighting_scheme(CountingWeight());
     FacetSpy spy(wanted, table);
     if (!wanted.empty()) enquire.add_matchspy(&spy);
     const Xapian::doccount matches = enquire.get_mset(0, 0, db.get_doccount()).get_matches_estimated();

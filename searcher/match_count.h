@@ -1,8 +1,8 @@
 // Exact totals and facet counts over every match of a query, in a pass of their own
 // beside the ranking pass (which may stop early). No weights are computed
-// (BoolWeight): ranking every match by BM25 only to count it cost a third more. Words
-// joined by boolean operators (most broad queries) are counted from their posting lists
-// directly.
+// (a zero weight): ranking every match by BM25 only to count it cost a third more. A
+// word or words ORed, and words joined by the other boolean operators when many matches
+// are expected, are counted from their posting lists directly.
 #pragma once
 #include "result.h"
 #include "schema.h"

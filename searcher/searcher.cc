@@ -16,6 +16,13 @@ std::vector<std::string> query_terms(const Xapian::Query& q) {
 
 bool has_words(const SearchRequest& r) { return r.query.find_first_not_of(" \t") != std::string::npos; }
 
+bool has_wildcard(const Xapian::Query& q) {
+    if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (has_wildcard(q.get_subquery(i))) return true;
+    return false;
+}
+
 // Whether the page of hits is every match there is.
 bool holds_every_match(const Xapian::MSet& mset, const SearchRequest& r) {
     return r.offset == 0 && mset.get_matches_lower_bound() == mset.get_matches_upper_bound() &&
@@ -72,6 +79,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
     apply_sort(enquire, r);
     // The query's terms, not each hit's matching terms: those cost a term list read a hit.
     const std::vector<std::string> terms = query_terms(enquire.get_query());
+    const bool wildcards = has_wildcard(enquire.get_query());
     // Checking one match past the page costs next to nothing and tells a query with no
     // more matches than the page that it has them all: its facets are counted from the
     // hits (a phrase's bounds were otherwise left inexact, and a second pass matched it
@@ -87,7 +95,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         hit.score = it.get_weight();
         hit.article = articles_.read(it.get_document());
         if (r.snippets)
-            hit.snippet = has_words(r) ? make_snippet(mset, hit.article.article.text, terms, r.snippet_length)
+            hit.snippet = has_words(r) ? make_snippet(mset, hit.article.article.text, terms, r.snippet_length, wildcards)
                                        : lead_snippet(hit.article.article.text, r.snippet_length);
         result.hits.push_back(std::move(hit));
     }
@@ -124,7 +132,7 @@ const FacetTable* Searcher::ready_facet_table() {
     if (!many_queries_) return nullptr;
     if (prefetched_table_.valid() && prefetched_table_.wait_for(std::chrono::seconds(0)) == std::future_status::ready)
         facet_table_ = prefetched_table_.get();
-    if (facet_table_ && facet_table_->revision() == db_.get_revision()) return &*facet_table_;
+    if (facet_table_ && facet_table_->reads(db_)) return &*facet_table_;
     return nullptr;
 }
 
@@ -136,7 +144,7 @@ const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
     if (const FacetTable* ready = ready_facet_table()) return ready;
     if (!many_queries_ || matches < db_.get_doccount() / 8) return nullptr;
     if (prefetched_table_.valid()) facet_table_ = prefetched_table_.get();
-    if (!facet_table_ || facet_table_->revision() != db_.get_revision()) facet_table_.emplace(db_);
+    if (!facet_table_ || !facet_table_->reads(db_)) facet_table_.emplace(db_);
     return &*facet_table_;
 }
 

@@ -233,18 +233,18 @@ std::optional<Span> passage_window(std::string_view text, const std::vector<std:
 }
 
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,
-                     std::size_t length) {
+                     std::size_t length, bool wildcards) {
     // Xapian's snippet costs what it reads: half as much again as the snippet leaves it
     // room to start and end on sentences (twice as much read a fifth more, for passages
     // no better on BBC).
     constexpr std::size_t kWindowNumerator = 3, kWindowDenominator = 2;
     constexpr std::string_view kOmit = "…";
     const auto window = passage_window(text, matched_terms, length * kWindowNumerator / kWindowDenominator);
-    // Matched by the title alone: the article's opening says more than any stretch of
-    // it, and MSet::snippet, handed the whole text, took ten times as long ("swappers
-    // ready" on bbc10: 11.0M instructions for ten snippets).
-    if (!window) return lead_snippet(text, length);
-    const Span w = *window;
+    // Matched by the title or filters alone: the article's opening says more than any
+    // stretch of it, and MSet::snippet, handed the whole text, took ten times as long
+    // ("swappers ready" on bbc10: 11.0M instructions for ten snippets).
+    if (!window && !wildcards) return lead_snippet(text, length);
+    const Span w = window.value_or(Span{0, text.size()});
     // No flags: the window is already where the terms cluster. The exhaustive search and
     // the background model (a term frequency look-up per word) were half of a batch
     // query's time and chose passages no better on the BBC corpus.

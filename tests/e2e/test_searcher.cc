@@ -158,6 +158,18 @@ TEST_CASE("search --json: an article its title alone matches shows its opening, 
     CHECK(hit.at("highlights").empty());
 }
 
+TEST_CASE("search --json: words a wildcard matches are highlighted", "[searcher][json]") {
+    json j = search_json({"surveil*"});
+    REQUIRE_FALSE(j.at("hits").empty());
+    for (const auto& h : j.at("hits")) {
+        const std::string snippet = h.at("snippet");
+        INFO(snippet);
+        REQUIRE_FALSE(h.at("highlights").empty());
+        const auto& first = h.at("highlights").at(0);
+        CHECK(lower(utf8_substr(snippet, first.at("start"), first.at("end"))).starts_with("surveil"));
+    }
+}
+
 TEST_CASE("search --json: facet counts are exact over the match set", "[searcher][facets]") {
     json j = search_json({"--limit", "100", "facebook"});
     REQUIRE(j.at("total") == j.at("hits").size());  // every match shown, so counts can be checked
