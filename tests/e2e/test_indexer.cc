@@ -190,7 +190,7 @@ TEST_CASE("a word that is its own stem and has no other form is found without a 
     TempDir tmp;
     const std::string db = tmp / "db";
     index_corpus(db);
-    // "bureau": CNN's title and body, PrivSec's body; no "bureaus" anywhere.
+    // "bureau": CNN's title and body, PrivSec's body, and no other word of its stem.
     const Xapian::Database x(db);
     CHECK(x.synonyms_begin("Zbureau") == x.synonyms_end("Zbureau"));
     CHECK(x.synonyms_begin("ZSbureau") == x.synonyms_end("ZSbureau"));
