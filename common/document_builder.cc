@@ -1,5 +1,6 @@
 #include "document_builder.h"
 
+#include "common_words.h"
 #include "dates.h"
 #include "hash.h"
 #include "schema.h"
@@ -54,6 +55,7 @@ Xapian::Document build_document(const AnalysedArticle& a, Xapian::TermGenerator&
     tg.index_text(a.title_normalized, schema::title_weight);
     tg.increase_termpos();  // no phrase spans the title and the body
     tg.index_text(a.text_normalized);
+    pool_common_word_positions(doc);
     if (!art.author.empty()) tg.index_text_without_positions(normalize_text(art.author), 1, std::string(schema::prefix(Field::Author)));
 
     doc.add_boolean_term(id_term(art.id));

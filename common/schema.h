@@ -2,7 +2,8 @@
 //
 // Documents are articles. Each carries:
 //   terms    Q<id> (unique id), S<title words>, A<author words>, unprefixed body
-//            and title words, all as written (with positions, not stemmed),
+//            and title words, all as written (with positions, not stemmed; a
+//            common word's positions are pooled under Y, common_words.h),
 //            XSOURCE<source, lowercased>, XPATH<file key>, and one boolean term per
 //            entity facet value (XAGENCY<canonical, lowercased>, ...).
 //   values   see Slot below, the stored article among them.
@@ -33,6 +34,8 @@ std::span<const FieldInfo> fields();
 
 // Xapian's mark of a stemmed term, before the field prefix: "Zmonitor", "ZSmonitor".
 inline constexpr std::string_view stem_prefix = "Z";
+// The term holding the positions of every common word in an article (common_words.h).
+inline constexpr std::string_view common_words_term = "Y";
 const FieldInfo& field(Field f);
 std::string_view prefix(Field f);
 
@@ -81,8 +84,9 @@ inline constexpr const char* schema_version = "privsearch:schema";
 // articles stored as zstd-compressed records (stored_article.h, record_compression.h).
 // 4: the article in a value slot (Slot::Record), and no synonym entry for a word that
 // is its own stem and has no other form.
+// 5: the positions of common words pooled under one term (common_words.h).
 // Bump on any change that leaves older indexes unreadable.
-inline constexpr const char* schema_version_value = "4";
+inline constexpr const char* schema_version_value = "5";
 // The zstd dictionary of the stored records; absent until a run brings enough text.
 inline constexpr const char* record_dictionary = "privsearch:record_dictionary";
 inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher

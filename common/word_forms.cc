@@ -1,5 +1,6 @@
 #include "word_forms.h"
 
+#include "query_rewrite.h"
 #include "schema.h"
 
 #include <algorithm>
@@ -23,38 +24,15 @@ std::optional<std::size_t> free_text_prefix(std::string_view term) {
     return std::nullopt;
 }
 
-// The query with its bare stems replaced; nothing when it has none.
-std::optional<Xapian::Query> without_bare_stems(const Xapian::Query& q, const Xapian::Stem& stem) {
-    using Q = Xapian::Query;
-    switch (q.get_type()) {
-        case Q::LEAF_TERM: {
-            const std::string term = *q.get_terms_begin();
-            if (!term.starts_with(schema::stem_prefix)) return std::nullopt;
-            if (auto word = own_stem_word(term, stem)) return Q(*word);
-            return std::nullopt;  // no word has this stem: matches nothing, as it should
-        }
-        // The operators QueryParser joins words with; each takes any number of subqueries.
-        // (It puts no stemmed word under any other: SCALE_WEIGHT only wraps a filter term.)
-        case Q::OP_AND:
-        case Q::OP_OR:
-        case Q::OP_AND_NOT:
-        case Q::OP_XOR:
-        case Q::OP_AND_MAYBE:
-        case Q::OP_FILTER: {
-            std::vector<Q> subs;
-            bool changed = false;
-            for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
-                auto sub = q.get_subquery(i);
-                auto rewritten = without_bare_stems(sub, stem);
-                changed = changed || rewritten;
-                subs.push_back(rewritten ? std::move(*rewritten) : std::move(sub));
-            }
-            if (!changed) return std::nullopt;
-            return Q(q.get_type(), subs.begin(), subs.end());
-        }
-        default:  // a synonym: the stem has an entry; phrases, ranges, wildcards: no stems
-            return std::nullopt;
-    }
+// A stemmed word's replacement, when it is a bare stem.
+std::optional<Xapian::Query> bare_stem_as_word(const Xapian::Query& q, const Xapian::Stem& stem) {
+    if (q.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;  // synonyms: the stem has an entry
+    const std::string term = *q.get_terms_begin();
+    if (!term.starts_with(schema::stem_prefix)) return std::nullopt;
+    // No word has this stem: the stemmed term matches nothing, as it should.
+    auto word = own_stem_word(term, stem);
+    if (!word) return std::nullopt;
+    return Xapian::Query(*word);
 }
 
 }  // namespace
@@ -100,7 +78,7 @@ std::optional<std::string> own_stem_word(std::string_view key, const Xapian::Ste
 }
 
 Xapian::Query own_stems_as_words(const Xapian::Query& q, const Xapian::Stem& stem) {
-    auto rewritten = without_bare_stems(q, stem);
+    auto rewritten = rewrite_query(q, [&](const Xapian::Query& sub) { return bare_stem_as_word(sub, stem); });
     return rewritten ? *rewritten : q;
 }
 

@@ -1,6 +1,7 @@
 #include "query_builder.h"
 
 #include "analysis.h"
+#include "common_words.h"
 #include "dates.h"
 #include "errors.h"
 #include "string_util.h"
@@ -99,6 +100,11 @@ Xapian::Query or_all(const std::vector<Xapian::Query>& qs) {
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
+Xapian::Query for_index(const Xapian::Query& q) {
+    auto pooled = with_common_words_pooled(q);
+    return pooled ? *pooled : q;
+}
+
 }  // namespace
 
 std::string resolve_entity(const Gazetteer& g, schema::Facet facet, std::string_view value) {
@@ -179,10 +185,12 @@ Xapian::Query QueryBuilder::parse(const SearchRequest& r, unsigned extra_flags) 
     return own_stems_as_words(query, stem_);
 }
 
-Xapian::Query QueryBuilder::text(const SearchRequest& r) const {
+Xapian::Query QueryBuilder::text_as_written(const SearchRequest& r) const {
     if (trim(r.query).empty()) return Xapian::Query::MatchAll;
     return parse(r, 0);
 }
+
+Xapian::Query QueryBuilder::text(const SearchRequest& r) const { return for_index(text_as_written(r)); }
 
 Xapian::Query QueryBuilder::filters(const Filters& f, std::optional<schema::Facet> except) const {
     std::vector<Xapian::Query> parts;
@@ -204,11 +212,13 @@ Xapian::Query QueryBuilder::filters(const Filters& f, std::optional<schema::Face
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
 }
 
-Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
-    Xapian::Query t = text(r);
+Xapian::Query QueryBuilder::written(const SearchRequest& r) const {
+    Xapian::Query t = text_as_written(r);
     if (r.filters.empty()) return t;
     return Xapian::Query(Xapian::Query::OP_FILTER, t, filters(r.filters));
 }
+
+Xapian::Query QueryBuilder::build(const SearchRequest& r) const { return for_index(written(r)); }
 
 std::optional<std::string> QueryBuilder::spelling_suggestion(const SearchRequest& r) const {
     if (trim(r.query).empty()) return std::nullopt;

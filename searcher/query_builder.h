@@ -18,8 +18,12 @@ class QueryBuilder {
 public:
     QueryBuilder(const Xapian::Database& db, const IndexGazetteer& gazetteer);
 
-    // The text query AND the filters; everything when both are empty.
+    // The text query AND the filters, as the index is searched; everything when both
+    // are empty.
     Xapian::Query build(const SearchRequest& r) const;
+    // The same as the user wrote it, before the common words in its phrases are
+    // pooled (common_words.h): the query whose words and phrases snippets highlight.
+    Xapian::Query written(const SearchRequest& r) const;
     // The text query alone: words, phrases, operators and field prefixes.
     Xapian::Query text(const SearchRequest& r) const;
     // The filters, leaving out one entity facet's own (for disjunctive facet counts).
@@ -41,6 +45,7 @@ private:
     using ErrorSink = std::shared_ptr<std::optional<std::string>>;
     Xapian::QueryParser parser(const SearchRequest& r, const ErrorSink& errors) const;
     Xapian::Query parse(const SearchRequest& r, unsigned extra_flags) const;
+    Xapian::Query text_as_written(const SearchRequest& r) const;
 
     const Xapian::Database& db_;
     const IndexGazetteer& gazetteer_;

@@ -1,5 +1,6 @@
 #include "searcher.h"
 
+#include "common_words.h"
 #include "facet_spy.h"
 #include "match_count.h"
 #include "index.h"
@@ -34,6 +35,15 @@ Counted count_hits(const Xapian::MSet& mset, const std::vector<schema::Facet>& w
     FacetSpy spy(wanted);
     for (auto it = mset.begin(); it != mset.end(); ++it) spy(it.get_document(), it.get_weight());
     return {spy.counts(), mset.size()};
+}
+
+// An MSet that carries `q`, for MSet::snippet to look for its words and phrases in
+// text: the index's query has a pooled common word (common_words.h) in a phrase, which
+// no text holds. It need match nothing for that.
+Xapian::MSet carrying(const Xapian::Database& db, const Xapian::Query& q) {
+    Xapian::Enquire enquire(db);
+    enquire.set_query(q);
+    return enquire.get_mset(0, 0);
 }
 
 void apply_sort(Xapian::Enquire& enquire, const SearchRequest& r) {
@@ -74,18 +84,21 @@ SearchResult Searcher::search(const SearchRequest& r) {
 }
 
 SearchResult Searcher::run(const SearchRequest& r) {
+    const Xapian::Query written = builder_.written(r);
+    const auto pooled = with_common_words_pooled(written);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(builder_.build(r));
+    enquire.set_query(pooled ? *pooled : written);
     apply_sort(enquire, r);
     // The query's terms, not each hit's matching terms: those cost a term list read a hit.
-    const std::vector<std::string> terms = query_terms(enquire.get_query());
-    const bool wildcards = has_wildcard(enquire.get_query());
+    const std::vector<std::string> terms = query_terms(written);
+    const bool wildcards = has_wildcard(written);
     // Checking one match past the page costs next to nothing and tells a query with no
     // more matches than the page that it has them all: its facets are counted from the
     // hits (a phrase's bounds were otherwise left inexact, and a second pass matched it
     // again).
     const auto first = static_cast<Xapian::doccount>(r.offset), page = static_cast<Xapian::doccount>(r.limit);
     Xapian::MSet mset = enquire.get_mset(first, page, first + page + 1);
+    const Xapian::MSet shown = pooled && r.snippets ? carrying(db_, written) : mset;
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -95,7 +108,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         hit.score = it.get_weight();
         hit.article = articles_.read(it.get_document());
         if (r.snippets)
-            hit.snippet = has_words(r) ? make_snippet(mset, hit.article.article.text, terms, r.snippet_length, wildcards)
+            hit.snippet = has_words(r) ? make_snippet(shown, hit.article.article.text, terms, r.snippet_length, wildcards)
                                        : lead_snippet(hit.article.article.text, r.snippet_length);
         result.hits.push_back(std::move(hit));
     }

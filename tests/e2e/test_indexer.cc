@@ -3,6 +3,7 @@
 #include "harness.h"
 
 #include "analysis.h"
+#include "common_words.h"
 #include "document_builder.h"
 #include "schema.h"
 #include "article_store.h"
@@ -46,8 +47,10 @@ std::vector<std::string> xapian_query(const std::string& db_path, const std::str
     qp.set_database(db);
     qp.set_default_op(Xapian::Query::OP_AND);
     Xapian::Enquire enquire(db);
-    enquire.set_query(privsearch::own_stems_as_words(
-        qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | privsearch::query_parser_flags), privsearch::stemmer()));
+    // The two rewrites the index's layout asks of what QueryParser makes.
+    const Xapian::Query q = privsearch::own_stems_as_words(
+        qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | privsearch::query_parser_flags), privsearch::stemmer());
+    enquire.set_query(privsearch::with_common_words_pooled(q).value_or(q));
     std::vector<std::string> ids;
     Xapian::MSet mset = enquire.get_mset(0, 100);
     for (auto it = mset.begin(); it != mset.end(); ++it)

@@ -170,6 +170,22 @@ TEST_CASE("search --json: words a wildcard matches are highlighted", "[searcher]
     }
 }
 
+TEST_CASE("search --json: a phrase with common words is found and highlighted whole", "[searcher][json]") {
+    // "to" and "a" are common words, whose positions the index pools (common_words.h).
+    json j = search_json({"\"real-time access to a full range\""});
+    REQUIRE(j.at("hits").size() == 1);
+    const json& hit = j.at("hits").at(0);
+    CHECK(hit.at("id") == kCnn);
+    const std::string snippet = hit.at("snippet");
+    INFO(snippet);
+    REQUIRE(hit.at("highlights").size() == 1);
+    const json& span = hit.at("highlights").at(0);
+    CHECK(lower(utf8_substr(snippet, span.at("start"), span.at("end"))) == "real-time access to a full range");
+    // Its words in another order are not the phrase. (Common words are: any of them
+    // fills another's place, "access a to full" included.)
+    CHECK(search_json({"\"real-time access to a range full\""}, 1).at("hits").empty());
+}
+
 TEST_CASE("search --json: facet counts are exact over the match set", "[searcher][facets]") {
     json j = search_json({"--limit", "100", "facebook"});
     REQUIRE(j.at("total") == j.at("hits").size());  // every match shown, so counts can be checked

@@ -1,0 +1,81 @@
+#include "common_words.h"
+
+#include "query_rewrite.h"
+#include "schema.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <limits>
+#include <string>
+#include <vector>
+
+namespace privsearch {
+namespace {
+
+// Lucene's English stop set and the pronouns and auxiliaries most frequent in news,
+// sorted. Changing it changes what the index holds: bump schema_version_value.
+constexpr std::array<std::string_view, 48> kCommonWords = {
+    "a",     "an",   "and",  "are",  "as",   "at",    "be",    "been",  "but",   "by",    "for",  "from",
+    "had",   "has",  "have", "he",   "his",  "i",     "if",    "in",    "into",  "is",    "it",   "its",
+    "no",    "not",  "of",   "on",   "or",   "she",   "such",  "that",  "the",   "their", "then", "there",
+    "these", "they", "this", "to",   "was",  "we",    "were",  "which", "will",  "with",  "would", "you"};
+static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()));
+
+// Xapian 1.4's Query does not give a phrase's window back, but its description does:
+// "Query((house@1 PHRASE 3 of@2 PHRASE 3 commons@3))". 0 is the default, the number
+// of words, which is what a quoted phrase has.
+Xapian::termcount window_of(const Xapian::Query& q) {
+    const std::string d = q.get_description();
+    const std::string_view op = q.get_type() == Xapian::Query::OP_NEAR ? " NEAR " : " PHRASE ";
+    const auto at = d.find(op);
+    if (at == std::string::npos) return 0;
+    Xapian::termcount window = 0;
+    const char* begin = d.data() + at + op.size();
+    std::from_chars(begin, d.data() + d.size(), window);
+    return window;
+}
+
+std::optional<Xapian::Query> pooled_positional(const Xapian::Query& q) {
+    std::vector<Xapian::Query> subs;
+    bool changed = false;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
+        Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() == Xapian::Query::LEAF_TERM && is_common_word(*sub.get_terms_begin())) {
+            sub = Xapian::Query(std::string(schema::common_words_term));
+            changed = true;
+        }
+        subs.push_back(std::move(sub));
+    }
+    if (!changed) return std::nullopt;
+    return Xapian::Query(q.get_type(), subs.begin(), subs.end(), window_of(q));
+}
+
+}  // namespace
+
+bool is_common_word(std::string_view term) {
+    return std::binary_search(kCommonWords.begin(), kCommonWords.end(), term);
+}
+
+void pool_common_word_positions(Xapian::Document& doc) {
+    std::vector<std::string> common;
+    std::vector<Xapian::termpos> positions;
+    for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+        if (!is_common_word(*t) || t.positionlist_count() == 0) continue;
+        common.push_back(*t);
+        positions.insert(positions.end(), t.positionlist_begin(), t.positionlist_end());
+    }
+    constexpr auto last = std::numeric_limits<Xapian::termpos>::max();
+    for (const auto& word : common) doc.remove_postings(word, 0, last, 0);
+    for (Xapian::termpos p : positions) doc.add_posting(std::string(schema::common_words_term), p, 0);
+}
+
+std::optional<Xapian::Query> with_common_words_pooled(const Xapian::Query& q) {
+    return rewrite_query(q, [](const Xapian::Query& sub) -> std::optional<Xapian::Query> {
+        const auto op = sub.get_type();
+        if (op != Xapian::Query::OP_PHRASE && op != Xapian::Query::OP_NEAR) return std::nullopt;
+        return pooled_positional(sub);
+    });
+}
+
+}  // namespace privsearch

@@ -1,0 +1,21 @@
+// Rewriting what QueryParser made, for the index's own layout (word_forms.h,
+// common_words.h).
+#pragma once
+#include <xapian.h>
+
+#include <functional>
+#include <optional>
+
+namespace privsearch {
+
+// A query's replacement, or nothing to leave it as it is.
+using QueryRewrite = std::function<std::optional<Xapian::Query>(const Xapian::Query&)>;
+
+// `q` with `rewrite` applied to it and, where it gives nothing, to the subqueries of the
+// operators QueryParser joins words and phrases with (AND, OR, AND_NOT, XOR, AND_MAYBE,
+// FILTER), each of which takes any number of them. It puts nothing to rewrite under any
+// other: SCALE_WEIGHT only wraps a filter term, a synonym's subqueries are words.
+// Nothing when nothing changed.
+std::optional<Xapian::Query> rewrite_query(const Xapian::Query& q, const QueryRewrite& rewrite);
+
+}  // namespace privsearch

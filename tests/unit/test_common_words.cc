@@ -1,0 +1,111 @@
+// Common words: their positions pooled in the index, and phrases rewritten to match
+// them (common/common_words.h).
+#include "scratch_index.h"
+#include "analysis.h"
+#include "common_words.h"
+#include "schema.h"
+
+#include <catch2/catch.hpp>
+
+#include <string>
+#include <vector>
+
+using namespace privsearch;
+
+namespace {
+
+const std::string kPooled(schema::common_words_term);
+
+Xapian::Document built(const std::string& text) {
+    Xapian::TermGenerator tg = make_term_generator();
+    Xapian::Document doc;
+    tg.set_document(doc);
+    tg.index_text(text);
+    pool_common_word_positions(doc);
+    return doc;
+}
+
+struct TermInfo {
+    Xapian::termcount wdf = 0;
+    std::vector<Xapian::termpos> positions;
+    bool present = false;
+};
+
+TermInfo term_of(const Xapian::Document& doc, const std::string& term) {
+    auto t = doc.termlist_begin();
+    t.skip_to(term);
+    if (t == doc.termlist_end() || *t != term) return {};
+    return {t.get_wdf(), {t.positionlist_begin(), t.positionlist_end()}, true};
+}
+
+Xapian::Query parsed(const std::string& text) {
+    Xapian::QueryParser qp = make_query_parser();
+    qp.add_prefix("title", std::string(schema::prefix(schema::Field::Title)));
+    return qp.parse_query(text, Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_PHRASE);
+}
+
+std::string pooled_description(const std::string& text) {
+    auto q = with_common_words_pooled(parsed(text));
+    return q ? q->get_description() : "unchanged";
+}
+
+}  // namespace
+
+TEST_CASE("common words: function words are, other words and prefixed terms are not", "[common]") {
+    for (const char* w : {"the", "of", "a", "to", "and", "which", "you"}) CHECK(is_common_word(w));
+    for (const char* w : {"said", "house", "fbi", "Sthe", "The", "", "theirs"}) CHECK_FALSE(is_common_word(w));
+}
+
+TEST_CASE("common words: the indexer pools their positions and keeps their counts", "[common]") {
+    // the=1 house=2 of=3 the=4 commons=5
+    const auto doc = built("the house of the commons");
+    CHECK(term_of(doc, "the").present);
+    CHECK(term_of(doc, "the").wdf == 2);
+    CHECK(term_of(doc, "the").positions.empty());
+    CHECK(term_of(doc, "of").wdf == 1);
+    CHECK(term_of(doc, "of").positions.empty());
+    CHECK(term_of(doc, "house").positions == std::vector<Xapian::termpos>{2});
+    CHECK(term_of(doc, "commons").positions == std::vector<Xapian::termpos>{5});
+    const TermInfo pooled = term_of(doc, kPooled);
+    CHECK(pooled.positions == std::vector<Xapian::termpos>{1, 3, 4});
+    CHECK(pooled.wdf == 0);  // the document's length is its words'
+}
+
+TEST_CASE("common words: a text without any pools nothing", "[common]") {
+    CHECK_FALSE(term_of(built("surveillance contractors"), kPooled).present);
+}
+
+TEST_CASE("common words: phrases and NEAR groups are rewritten, keeping their window", "[common]") {
+    CHECK(pooled_description("\"house of commons\"") == "Query((house@1 PHRASE 3 Y PHRASE 3 commons@3))");
+    // QueryParser makes NEAR/5 of two words a window of 6.
+    CHECK(parsed("house NEAR/5 the").get_description() == "Query((house@1 NEAR 6 the@2))");
+    CHECK(pooled_description("house NEAR/5 the") == "Query((house@1 NEAR 6 Y))");
+    CHECK(parsed("house ADJ/4 of").get_description() == "Query((house@1 PHRASE 5 of@2))");
+    CHECK(pooled_description("house ADJ/4 of") == "Query((house@1 PHRASE 5 Y))");
+    // A hyphenated word is a phrase too.
+    CHECK(pooled_description("state-of-the-art") == "Query((state@1 PHRASE 4 Y PHRASE 4 Y PHRASE 4 art@4))");
+    // Under the operators that join phrases.
+    CHECK(pooled_description("\"house of commons\" OR lords") ==
+          "Query(((house@1 PHRASE 3 Y PHRASE 3 commons@3) OR Zlord@4))");
+    CHECK(pooled_description("fbi -\"out of\"") == "Query((Zfbi@1 AND_NOT (out@2 PHRASE 2 Y)))");
+}
+
+TEST_CASE("common words: words outside phrases and phrases without them are left alone", "[common]") {
+    CHECK(pooled_description("the house") == "unchanged");
+    CHECK(pooled_description("\"house commons\"") == "unchanged");
+    CHECK(pooled_description("title:\"house of commons\"") == "unchanged");  // title words keep their positions
+}
+
+TEST_CASE("common words: a pooled phrase matches any common word in a common word's place", "[common]") {
+    test::ScratchIndex index;
+    for (const char* text : {"the house of commons voted", "house commons", "house in commons", "house of lords and commons"})
+        index.db().add_document(built(text));
+    index.db().commit();
+    Xapian::Enquire enquire(index.db());
+    enquire.set_query(*with_common_words_pooled(parsed("\"house of commons\"")));
+    std::vector<Xapian::docid> found;
+    const auto mset = enquire.get_mset(0, 10);
+    for (auto it = mset.begin(); it != mset.end(); ++it) found.push_back(*it);
+    std::sort(found.begin(), found.end());
+    CHECK(found == std::vector<Xapian::docid>{1, 3});
+}
