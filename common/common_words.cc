@@ -58,16 +58,27 @@ bool is_common_word(std::string_view term) {
 }
 
 void pool_common_word_positions(Xapian::Document& doc) {
-    std::vector<std::string> common;
+    struct Common {
+        std::string word;
+        Xapian::termcount wdf;
+    };
+    std::vector<Common> common;
     std::vector<Xapian::termpos> positions;
     for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
         if (!is_common_word(*t) || t.positionlist_count() == 0) continue;
-        common.push_back(*t);
+        common.push_back({*t, t.get_wdf()});
         positions.insert(positions.end(), t.positionlist_begin(), t.positionlist_end());
     }
-    constexpr auto last = std::numeric_limits<Xapian::termpos>::max();
-    for (const auto& word : common) doc.remove_postings(word, 0, last, 0);
-    for (Xapian::termpos p : positions) doc.add_posting(std::string(schema::common_words_term), p, 0);
+    if (common.empty()) return;
+    const std::string pooled(schema::common_words_term);
+    Xapian::termcount wdf = 0;
+    for (const auto& c : common) {
+        doc.remove_term(c.word);
+        doc.add_term(c.word, 0);
+        wdf += c.wdf;
+    }
+    for (Xapian::termpos p : positions) doc.add_posting(pooled, p, 0);
+    doc.add_term(pooled, wdf);
 }
 
 std::optional<Xapian::Query> with_common_words_pooled(const Xapian::Query& q) {
