@@ -36,19 +36,22 @@ Xapian::termcount window_of(const Xapian::Query& q) {
     return window;
 }
 
+// The phrase with Y in its common words' places, kept to articles that hold those
+// words somewhere: without that, a phrase of common words alone would match any run
+// of as many common words.
 std::optional<Xapian::Query> pooled_positional(const Xapian::Query& q) {
-    std::vector<Xapian::Query> subs;
-    bool changed = false;
+    std::vector<Xapian::Query> subs, common;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
         Xapian::Query sub = q.get_subquery(i);
         if (sub.get_type() == Xapian::Query::LEAF_TERM && is_common_word(*sub.get_terms_begin())) {
+            common.push_back(sub);
             sub = Xapian::Query(std::string(schema::common_words_term));
-            changed = true;
         }
         subs.push_back(std::move(sub));
     }
-    if (!changed) return std::nullopt;
-    return Xapian::Query(q.get_type(), subs.begin(), subs.end(), window_of(q));
+    if (common.empty()) return std::nullopt;
+    const Xapian::Query phrase(q.get_type(), subs.begin(), subs.end(), window_of(q));
+    return Xapian::Query(Xapian::Query::OP_FILTER, phrase, Xapian::Query(Xapian::Query::OP_AND, common.begin(), common.end()));
 }
 
 }  // namespace

@@ -12,8 +12,8 @@
 // "of", in nearly every article, weighed next to nothing already.
 //
 // A phrase matches the pooled positions where it has a common word: "house of
-// commons" finds "house of commons", and also "house in commons", since any common
-// word fills the place of another. A phrase of common words alone ("to be or not to
+// commons" finds "house of commons", and also "house in commons" in an article that
+// has "of" elsewhere, since any common word fills the place of another. A phrase of common words alone ("to be or not to
 // be") matches any run of that many common words in an article holding them all.
 #pragma once
 #include <xapian.h>
@@ -31,8 +31,8 @@ bool is_common_word(std::string_view term);
 void pool_common_word_positions(Xapian::Document& doc);
 
 // The query with the common words inside its phrases and NEAR groups replaced by
-// schema::common_words_term, which is how the index holds their positions; nothing
-// when it has none. The query as written is still the one to highlight with
+// schema::common_words_term, which is how the index holds their positions, each such
+// phrase filtered by the words themselves; nothing when it has none. The query as written is still the one to highlight with
 // (MSet::snippet looks for its phrases in the text).
 std::optional<Xapian::Query> with_common_words_pooled(const Xapian::Query& q);
 
