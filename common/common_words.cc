@@ -6,20 +6,22 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
-#include <limits>
 #include <string>
 #include <vector>
 
 namespace privsearch {
 namespace {
 
-// Lucene's English stop set and the pronouns and auxiliaries most frequent in news,
-// sorted. Changing it changes what the index holds: bump schema_version_value.
-constexpr std::array<std::string_view, 48> kCommonWords = {
-    "a",     "an",   "and",  "are",  "as",   "at",    "be",    "been",  "but",   "by",    "for",  "from",
-    "had",   "has",  "have", "he",   "his",  "i",     "if",    "in",    "into",  "is",    "it",   "its",
-    "no",    "not",  "of",   "on",   "or",   "she",   "such",  "that",  "the",   "their", "then", "there",
-    "these", "they", "this", "to",   "was",  "we",    "were",  "which", "will",  "with",  "would", "you"};
+// Articles, prepositions, conjunctions, "it", "this", "that", "which", and the forms of
+// "be", "have" and "do": words whose place in a phrase another of them may take with
+// little change of meaning. Not negations, pronouns for people or modal verbs ("not
+// guilty", "she said", "would"), whose substitutes would change it. Sorted. Changing the list changes what the index holds:
+// bump schema_version_value.
+constexpr std::array<std::string_view, 41> kCommonWords = {
+    "a", "also", "an", "and", "are", "as", "at", "be", "been", "being", "by", "did", "do", "does",
+    "for", "from", "had", "has", "have", "in", "into", "is", "it", "its", "of", "on", "or", "so",
+    "such", "than", "that", "the", "there", "these", "this", "those", "to", "was", "were", "which",
+    "with"};
 static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()));
 
 // Xapian 1.4's Query does not give a phrase's window back, but its description does:
@@ -36,6 +38,14 @@ Xapian::termcount window_of(const Xapian::Query& q) {
     return window;
 }
 
+bool positional(const Xapian::Query& q) {
+    return q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR;
+}
+
+bool common_leaf(const Xapian::Query& q) {
+    return q.get_type() == Xapian::Query::LEAF_TERM && is_common_word(*q.get_terms_begin());
+}
+
 // The phrase with Y in its common words' places, kept to articles that hold those
 // words somewhere: without that, a phrase of common words alone would match any run
 // of as many common words.
@@ -43,7 +53,7 @@ std::optional<Xapian::Query> pooled_positional(const Xapian::Query& q) {
     std::vector<Xapian::Query> subs, common;
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
         Xapian::Query sub = q.get_subquery(i);
-        if (sub.get_type() == Xapian::Query::LEAF_TERM && is_common_word(*sub.get_terms_begin())) {
+        if (common_leaf(sub)) {
             common.push_back(sub);
             sub = Xapian::Query(std::string(schema::common_words_term));
         }
@@ -52,6 +62,21 @@ std::optional<Xapian::Query> pooled_positional(const Xapian::Query& q) {
     if (common.empty()) return std::nullopt;
     const Xapian::Query phrase(q.get_type(), subs.begin(), subs.end(), window_of(q));
     return Xapian::Query(Xapian::Query::OP_FILTER, phrase, Xapian::Query(Xapian::Query::OP_AND, common.begin(), common.end()));
+}
+
+// A phrase with common words, ORed with its other words: "on social media" also
+// highlights "social" and "media" in "of social media", which the pooled phrase matched.
+// (Not with "social media" as a phrase: MSet::snippet follows one phrase a word.)
+std::optional<Xapian::Query> spelt_out(const Xapian::Query& phrase) {
+    std::vector<Xapian::Query> alternatives{phrase};
+    bool pooled = false;
+    for (std::size_t i = 0; i < phrase.get_num_subqueries(); ++i) {
+        const Xapian::Query sub = phrase.get_subquery(i);
+        if (common_leaf(sub)) pooled = true;
+        else alternatives.push_back(sub);
+    }
+    if (!pooled) return std::nullopt;
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
 }
 
 }  // namespace
@@ -80,15 +105,20 @@ void pool_common_word_positions(Xapian::Document& doc) {
         doc.add_term(c.word, 0);
         wdf += c.wdf;
     }
+    std::sort(positions.begin(), positions.end());  // appended, not merged in, one by one
     for (Xapian::termpos p : positions) doc.add_posting(pooled, p, 0);
     doc.add_term(pooled, wdf);
 }
 
 std::optional<Xapian::Query> with_common_words_pooled(const Xapian::Query& q) {
-    return rewrite_query(q, [](const Xapian::Query& sub) -> std::optional<Xapian::Query> {
-        const auto op = sub.get_type();
-        if (op != Xapian::Query::OP_PHRASE && op != Xapian::Query::OP_NEAR) return std::nullopt;
-        return pooled_positional(sub);
+    return rewrite_query(q, [](const Xapian::Query& sub) {
+        return positional(sub) ? pooled_positional(sub) : std::nullopt;
+    });
+}
+
+std::optional<Xapian::Query> for_highlighting(const Xapian::Query& written) {
+    return rewrite_query(written, [](const Xapian::Query& sub) {
+        return positional(sub) ? spelt_out(sub) : std::nullopt;
     });
 }
 

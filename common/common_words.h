@@ -1,20 +1,22 @@
-// Common words: the articles, prepositions, pronouns and auxiliaries that make up about
-// a third of English text. Each is still indexed as a term, so it can be searched for;
-// but its positions are pooled under one term, schema::common_words_term, instead of
-// an entry of its own in Xapian's position table for each article: that table keeps
-// one B-tree entry for each word of each article, and these words were a tenth of the
-// entries and most of their bytes (BBC: 0.94 MB of 7.9 MB).
+// Common words: the articles, prepositions, conjunctions and forms of "be", "have" and
+// "do" that make up about a third of English text (the list is in common_words.cc).
+// Each is still indexed as a term, so it can be searched for; but its positions are
+// pooled under one term, schema::common_words_term, instead of an entry of its own in
+// Xapian's position table for each article: that table keeps one B-tree entry for each
+// word of each article, and these words were a tenth of the entries and most of their
+// bytes (BBC: the position table 7.7 -> 6.9 MB).
 //
 // Their counts (wdf) go to the pooled term too, which keeps each article's length and
 // puts the pooled term last when Xapian orders a phrase's words by wdf to read the
 // fewest positions (it read the pooled positions first at wdf 0: "blair up for" on
-// bbc10, 1.0 -> 3.7 ms). A common word therefore weighs nothing in ranking; "the" and
-// "of", in nearly every article, weighed next to nothing already.
+// bbc10, 1.0 -> 3.7 ms). A common word therefore weighs nothing in ranking; these
+// function words, in most articles, weighed next to nothing already.
 //
-// A phrase matches the pooled positions where it has a common word: "house of
-// commons" finds "house of commons", and also "house in commons" in an article that
-// has "of" elsewhere, since any common word fills the place of another. A phrase of common words alone ("to be or not to
-// be") matches any run of that many common words in an article holding them all.
+// A phrase matches the pooled positions where it has a common word: "house of commons"
+// finds "house of commons", and also "house in commons" in an article that has "of"
+// elsewhere, since any common word fills the place of another. A phrase of common words
+// alone ("as it was") matches any run of that many common words in an article holding
+// them all.
 #pragma once
 #include <xapian.h>
 
@@ -35,5 +37,11 @@ void pool_common_word_positions(Xapian::Document& doc);
 // phrase filtered by the words themselves; nothing when it has none. The query as written is still the one to highlight with
 // (MSet::snippet looks for its phrases in the text).
 std::optional<Xapian::Query> with_common_words_pooled(const Xapian::Query& q);
+
+// The query as written, for MSet::snippet, with each phrase that has common words ORed
+// with its other words: the snippet highlights a phrase only where it is written
+// out, and the pooled phrase also matched other common words ("of social media" for
+// "on social media"). Nothing when no phrase has common words.
+std::optional<Xapian::Query> for_highlighting(const Xapian::Query& written);
 
 }  // namespace privsearch

@@ -100,11 +100,6 @@ Xapian::Query or_all(const std::vector<Xapian::Query>& qs) {
 
 std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
-Xapian::Query for_index(const Xapian::Query& q) {
-    auto pooled = with_common_words_pooled(q);
-    return pooled ? *pooled : q;
-}
-
 }  // namespace
 
 std::string resolve_entity(const Gazetteer& g, schema::Facet facet, std::string_view value) {
@@ -190,7 +185,10 @@ Xapian::Query QueryBuilder::text_as_written(const SearchRequest& r) const {
     return parse(r, 0);
 }
 
-Xapian::Query QueryBuilder::text(const SearchRequest& r) const { return for_index(text_as_written(r)); }
+Xapian::Query QueryBuilder::text(const SearchRequest& r) const {
+    const Xapian::Query q = text_as_written(r);
+    return with_common_words_pooled(q).value_or(q);
+}
 
 Xapian::Query QueryBuilder::filters(const Filters& f, std::optional<schema::Facet> except) const {
     std::vector<Xapian::Query> parts;
@@ -218,7 +216,10 @@ Xapian::Query QueryBuilder::written(const SearchRequest& r) const {
     return Xapian::Query(Xapian::Query::OP_FILTER, t, filters(r.filters));
 }
 
-Xapian::Query QueryBuilder::build(const SearchRequest& r) const { return for_index(written(r)); }
+Xapian::Query QueryBuilder::build(const SearchRequest& r) const {
+    const Xapian::Query q = written(r);
+    return with_common_words_pooled(q).value_or(q);
+}
 
 std::optional<std::string> QueryBuilder::spelling_suggestion(const SearchRequest& r) const {
     if (trim(r.query).empty()) return std::nullopt;

@@ -24,7 +24,8 @@ public:
     // The same as the user wrote it, before the common words in its phrases are
     // pooled (common_words.h): the query whose words and phrases snippets highlight.
     Xapian::Query written(const SearchRequest& r) const;
-    // The text query alone: words, phrases, operators and field prefixes.
+    // The text query alone, as the index is searched: words, phrases, operators and
+    // field prefixes.
     Xapian::Query text(const SearchRequest& r) const;
     // The filters, leaving out one entity facet's own (for disjunctive facet counts).
     Xapian::Query filters(const Filters& f, std::optional<schema::Facet> except = std::nullopt) const;

@@ -39,7 +39,7 @@ Counted count_hits(const Xapian::MSet& mset, const std::vector<schema::Facet>& w
 
 // An MSet that carries `q`, for MSet::snippet to look for its words and phrases in
 // text: the index's query has a pooled common word (common_words.h) in a phrase, which
-// no text holds. It need match nothing for that.
+// no text holds (for_highlighting). It need match nothing for that.
 Xapian::MSet carrying(const Xapian::Database& db, const Xapian::Query& q) {
     Xapian::Enquire enquire(db);
     enquire.set_query(q);
@@ -87,7 +87,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
     const Xapian::Query written = builder_.written(r);
     const auto pooled = with_common_words_pooled(written);
     Xapian::Enquire enquire(db_);
-    enquire.set_query(pooled ? *pooled : written);
+    enquire.set_query(pooled.value_or(written));
     apply_sort(enquire, r);
     // The query's terms, not each hit's matching terms: those cost a term list read a hit.
     const std::vector<std::string> terms = query_terms(written);
@@ -98,7 +98,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
     // again).
     const auto first = static_cast<Xapian::doccount>(r.offset), page = static_cast<Xapian::doccount>(r.limit);
     Xapian::MSet mset = enquire.get_mset(first, page, first + page + 1);
-    const Xapian::MSet shown = pooled && r.snippets ? carrying(db_, written) : mset;
+    const Xapian::MSet shown = pooled && r.snippets ? carrying(db_, for_highlighting(written).value_or(written)) : mset;
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

@@ -4,6 +4,8 @@
 #include "quote_diff.h"
 #include "speaker.h"
 
+#include "common_words.h"
+
 #include <algorithm>
 #include <tuple>
 
@@ -16,15 +18,17 @@ constexpr double kMinSimilarity = 0.6;
 
 using Article = std::shared_ptr<const StoredArticle>;
 
-// The articles a query of the quotation's words finds, best first.
-std::vector<Article> candidates(Searcher& searcher, const SearchRequest& r, Xapian::doccount n) {
+// What `keep` makes of each of the first `n` articles a query of the quotation's words
+// finds, best first.
+template <typename Keep>
+auto for_candidates(Searcher& searcher, const SearchRequest& r, Xapian::doccount n, Keep keep) {
     return with_retry(searcher.db(), [&](Xapian::Database& db) {
         Xapian::Enquire enquire(db);
         enquire.set_query(searcher.queries().build(r));
-        std::vector<Article> found;
+        std::vector<QuoteMatch> found;
         Xapian::MSet mset = enquire.get_mset(0, n);
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            found.push_back(std::make_shared<const StoredArticle>(searcher.articles().read(it.get_document())));
+            keep(std::make_shared<const StoredArticle>(searcher.articles().read(it.get_document())), found);
         return found;
     });
 }
@@ -49,29 +53,21 @@ QuoteMatch make_match(const Article& a, const std::vector<Span>& sentences, Span
     return m;
 }
 
-std::vector<QuoteMatch> exact_matches(const std::vector<Article>& articles, std::string_view quote) {
-    std::vector<QuoteMatch> found;
-    for (const auto& a : articles) {
-        const auto spans = find_exact(quote, a->article.text);
-        if (spans.empty()) continue;
-        const auto sentences = split_sentences(a->article.text);
-        for (const Span& s : spans) found.push_back(make_match(a, sentences, s));
-    }
-    return found;
+void add_exact_matches(const Article& a, std::string_view quote, std::vector<QuoteMatch>& found) {
+    const auto spans = find_exact(quote, a->article.text);
+    if (spans.empty()) return;
+    const auto sentences = split_sentences(a->article.text);
+    for (const Span& s : spans) found.push_back(make_match(a, sentences, s));
 }
 
-std::vector<QuoteMatch> near_matches(const std::vector<Article>& articles, std::string_view quote) {
-    std::vector<QuoteMatch> found;
-    for (const auto& a : articles) {
-        auto near = best_near_match(quote, a->article.text, kMinSimilarity);
-        if (!near) continue;
-        QuoteMatch m = make_match(a, split_sentences(a->article.text), near->match);
-        m.exact = false;
-        m.similarity = near->similarity;
-        m.differences = std::move(near->differences);
-        found.push_back(std::move(m));
-    }
-    return found;
+void add_near_match(const Article& a, std::string_view quote, std::vector<QuoteMatch>& found) {
+    auto near = best_near_match(quote, a->article.text, kMinSimilarity);
+    if (!near) return;
+    QuoteMatch m = make_match(a, split_sentences(a->article.text), near->match);
+    m.exact = false;
+    m.similarity = near->similarity;
+    m.differences = std::move(near->differences);
+    found.push_back(std::move(m));
 }
 
 // Undated articles sort after dated ones.
@@ -97,7 +93,11 @@ QuoteResult find_quote(Searcher& searcher, std::string_view quote, const Filters
     phrase.query = words_query(words, true);
     phrase.filters = filters;
     phrase.exact = true;
-    result.matches = exact_matches(candidates(searcher, phrase, kPhraseCandidates), quote);
+    // A phrase with common words matches loosely and weighs nothing for them
+    // (common_words.h): the quotation may then be anywhere in its matches, all read.
+    const bool loose = with_common_words_pooled(searcher.queries().written(phrase)).has_value();
+    result.matches = for_candidates(searcher, phrase, loose ? searcher.db().get_doccount() : kPhraseCandidates,
+                                    [&](const Article& a, std::vector<QuoteMatch>& found) { add_exact_matches(a, quote, found); });
 
     if (result.matches.empty()) {
         // Words the indexer splits differently ("U.S.") can defeat the phrase query,
@@ -106,9 +106,14 @@ QuoteResult find_quote(Searcher& searcher, std::string_view quote, const Filters
         any.query = words_query(words, false);
         any.filters = filters;
         any.any = true;
-        const auto articles = candidates(searcher, any, kNearCandidates);
-        result.matches = exact_matches(articles, quote);
-        if (result.matches.empty()) result.matches = near_matches(articles, quote);
+        result.matches = for_candidates(searcher, any, kNearCandidates, [&](const Article& a, std::vector<QuoteMatch>& found) {
+            const std::size_t before = found.size();
+            add_exact_matches(a, quote, found);
+            if (found.size() == before) add_near_match(a, quote, found);
+        });
+        // Near matches only when the quotation occurs nowhere exactly.
+        if (std::any_of(result.matches.begin(), result.matches.end(), [](const QuoteMatch& m) { return m.exact; }))
+            std::erase_if(result.matches, [](const QuoteMatch& m) { return !m.exact; });
     }
 
     std::stable_sort(result.matches.begin(), result.matches.end(), [](const QuoteMatch& a, const QuoteMatch& b) {

@@ -79,6 +79,27 @@ TEST_CASE("quote: nothing like it anywhere exits 1 with no matches", "[factcheck
     CHECK(j["matches"].empty());
 }
 
+TEST_CASE("quote: a quotation of common words alone is found past hundreds of loose matches", "[factcheck][quote]") {
+    // Every decoy holds "as", "it" and "was" and runs of common words, which is all a
+    // phrase of common words asks of the index (common_words.h), and is made of common
+    // words only: the article quoted, added last, ranks after them.
+    TempDir tmp;
+    const std::string db = tmp / "db", file = tmp / "articles.jsonl";
+    std::string lines;
+    for (int i = 0; i < 250; ++i)
+        lines += R"({"id": "decoy-)" + std::to_string(i) + R"(", "title": "Decoy", "text": "It was as is. It was as is."})" "\n";
+    lines += R"({"id": "quoted", "title": "Quoted", "text": "Nothing is quite as it was before."})" "\n";
+    write_file(file, lines);
+    REQUIRE(index(db, {file}).status == 0);
+    RunResult r = search_cmd(db, {"quote", "--json", "as it was"});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const json j = parse_json(r.out);
+    REQUIRE(j["matches"].size() == 1);
+    CHECK(j["matches"][0]["id"] == "quoted");
+    CHECK(j["matches"][0]["exact"] == true);
+}
+
 TEST_CASE("quote and verify: empty or over-long text is a usage error", "[factcheck][errors]") {
     for (const std::string cmd : {"quote", "verify"}) {
         RunResult empty = search_cmd(corpus_db(), {cmd, "  "});
