@@ -220,23 +220,21 @@ bench_inprocess() {
     R[$corpus,$tool,q_p99]=$(median "${p99s[@]}")
 }
 
-# bench_ps_batch CORPUS DB QUERIES METRIC [OPTION...]: the mean is the median batch
-# wall time / number of queries; median and p99 come from each result's took_ms.
+# bench_ps_batch CORPUS DB QUERIES METRIC [OPTION...]: mean, median and p99 of each
+# result's took_ms (as the peers time each query), medians of the runs.
 bench_ps_batch() {
-    local corpus=$1 db=$2 queries=$3 metric=$4 i m s kb n med p99
+    local corpus=$1 db=$2 queries=$3 metric=$4 i n mean med p99
     shift 4
-    local -a secs=() meds=() p99s=()
+    local -a means=() meds=() p99s=()
     n=$(wc -l <"$queries")
     log "$corpus: queries in one process, privsearch --batch $*"
     for ((i = 0; i < RUNS; i++)); do
-        m=$(measure "$BIN/privsearch" search --db "$db" --batch "$queries" --limit 10 "$@")
-        read -r s kb <<<"$m"
-        secs+=("$s")
+        measure "$BIN/privsearch" search --db "$db" --batch "$queries" --limit 10 "$@" >/dev/null
         (($(wc -l <"$OUT/last.stdout") == n)) || die "privsearch --batch printed $(wc -l <"$OUT/last.stdout") lines for $n queries"
-        read -r med p99 <<<"$("$PY" "$HELPERS/took_stats.py" "$OUT/last.stdout")"
-        meds+=("$med") p99s+=("$p99")
+        read -r mean med p99 <<<"$("$PY" "$HELPERS/took_stats.py" "$OUT/last.stdout")"
+        means+=("$mean") meds+=("$med") p99s+=("$p99")
     done
-    R[$corpus,ps,$metric]=$(awk -v s="$(median "${secs[@]}")" -v n="$n" 'BEGIN { printf "%.3f", s * 1000 / n }')
+    R[$corpus,ps,$metric]=$(median "${means[@]}")
     if [[ $metric == q_mean ]]; then
         R[$corpus,ps,q_median]=$(median "${meds[@]}")
         R[$corpus,ps,q_p99]=$(median "${p99s[@]}")
