@@ -24,22 +24,41 @@ bool joins_digits(std::string_view text, std::size_t pos) {
            is_digit(text[pos - 1]) && is_digit(text[pos + 1]);
 }
 
-// A word being read: each code point's byte range in the original and folded text.
-struct Piece {
-    Span span;
-    std::string folded;
-};
+// A word being read, folded as it goes. Apostrophes open and close single-quoted
+// passages: only inner ones belong to the word, so those at its ends are left out. (A
+// string per code point, joined and case-folded by ICU at the end, had made reading an
+// article's words most of a quotation search's time.)
+class WordReader {
+public:
+    void add(std::size_t begin, std::size_t end, std::string_view folded) {
+        const bool apostrophe = folded == "'";
+        if (apostrophe && word_.empty()) return;
+        if (word_.empty()) begin_ = begin;
+        word_ += folded;
+        ascii_ = ascii_ && std::none_of(folded.begin(), folded.end(), [](char c) { return (c & 0x80) != 0; });
+        if (!apostrophe) kept_ = word_.size(), end_ = end;
+    }
+    void finish(std::vector<MatchWord>& out) {
+        if (kept_ > 0) {
+            word_.resize(kept_);
+            if (ascii_) lower_ascii(word_);
+            out.push_back({ascii_ ? std::move(word_) : fold_case(word_), {begin_, end_}});
+        }
+        word_.clear();
+        kept_ = 0;
+        ascii_ = true;
+    }
+    bool empty() const { return word_.empty(); }
 
-// Apostrophes open and close single-quoted passages: only inner ones belong to the word.
-void push_word(std::vector<MatchWord>& out, const std::vector<Piece>& pieces) {
-    auto apostrophe = [](const Piece& p) { return p.folded == "'"; };
-    auto first = std::find_if_not(pieces.begin(), pieces.end(), apostrophe);
-    auto last = std::find_if_not(pieces.rbegin(), std::make_reverse_iterator(first), apostrophe).base();
-    if (first == last) return;
-    std::string folded;
-    for (auto it = first; it != last; ++it) folded += it->folded;
-    out.push_back({fold_case(folded), {first->span.begin, std::prev(last)->span.end}});
-}
+private:
+    static void lower_ascii(std::string& s) {
+        for (char& c : s)
+            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    }
+    std::string word_;
+    std::size_t begin_ = 0, end_ = 0, kept_ = 0;
+    bool ascii_ = true;
+};
 
 // Word-level edit-distance alignment of the quotation against any stretch of the text
 // (free start and end in the text, Sellers' algorithm), so the cost is one DP table.
@@ -116,27 +135,41 @@ private:
 
 }  // namespace
 
+// ASCII, which is most of an article, without ICU: a letter, a digit, an apostrophe or
+// the backtick that fold_typography makes one.
+bool ascii_word_char(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '\'' || c == '`';
+}
+
 std::vector<MatchWord> match_words(std::string_view text) {
     std::vector<MatchWord> words;
-    std::vector<Piece> pieces;
+    words.reserve(text.size() / 6);
+    WordReader word;
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());
     for (int32_t i = 0; i < n;) {
         const auto start = static_cast<std::size_t>(i);
+        if (bytes[i] < 0x80) {
+            const char c = text[start];
+            ++i;
+            if (ascii_word_char(c) || (!word.empty() && joins_digits(text, start)))
+                word.add(start, start + 1, c == '`' ? std::string_view("'") : text.substr(start, 1));
+            else
+                word.finish(words);
+            continue;
+        }
         UChar32 c;
         U8_NEXT(bytes, i, n, c);
         const auto end = static_cast<std::size_t>(i);
         const char32_t folded = c < 0 ? 0 : fold_typography(static_cast<char32_t>(c));
-        if (c >= 0 && (is_word_char(folded ? folded : static_cast<char32_t>(c)) ||
-                       (!pieces.empty() && joins_digits(text, start)))) {
-            pieces.push_back({{start, end}, folded ? std::string(1, static_cast<char>(folded))
-                                                   : std::string(text.substr(start, end - start))});
-        } else if (!pieces.empty()) {
-            push_word(words, pieces);
-            pieces.clear();
+        if (c >= 0 && is_word_char(folded ? folded : static_cast<char32_t>(c))) {
+            const char ascii = static_cast<char>(folded);
+            word.add(start, end, folded ? std::string_view(&ascii, 1) : text.substr(start, end - start));
+        } else {
+            word.finish(words);
         }
     }
-    if (!pieces.empty()) push_word(words, pieces);
+    word.finish(words);
     return words;
 }
 

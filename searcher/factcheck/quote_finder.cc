@@ -44,26 +44,35 @@ Span sentence_around(const std::vector<Span>& sentences, Span match) {
     return s;
 }
 
-QuoteMatch make_match(const Article& a, const std::vector<Span>& sentences, Span match) {
+// A match's sentence and speaker are found once the matches to show are chosen: a
+// quotation of common words can occur in thousands of articles, and splitting each
+// into sentences had been a third of the time.
+QuoteMatch bare_match(const Article& a, Span match) {
     QuoteMatch m;
     m.article = a;
     m.match = match;
-    m.sentence = sentence_around(sentences, match);
-    m.speaker = find_speaker(a->article.text, sentences, match);
     return m;
 }
 
+void describe(std::vector<QuoteMatch>& matches) {
+    const StoredArticle* split = nullptr;
+    std::vector<Span> sentences;
+    for (QuoteMatch& m : matches) {
+        const std::string& text = m.article->article.text;
+        if (split != m.article.get()) sentences = split_sentences(text), split = m.article.get();
+        m.sentence = sentence_around(sentences, m.match);
+        m.speaker = find_speaker(text, sentences, m.match);
+    }
+}
+
 void add_exact_matches(const Article& a, std::string_view quote, std::vector<QuoteMatch>& found) {
-    const auto spans = find_exact(quote, a->article.text);
-    if (spans.empty()) return;
-    const auto sentences = split_sentences(a->article.text);
-    for (const Span& s : spans) found.push_back(make_match(a, sentences, s));
+    for (const Span& s : find_exact(quote, a->article.text)) found.push_back(bare_match(a, s));
 }
 
 void add_near_match(const Article& a, std::string_view quote, std::vector<QuoteMatch>& found) {
     auto near = best_near_match(quote, a->article.text, kMinSimilarity);
     if (!near) return;
-    QuoteMatch m = make_match(a, split_sentences(a->article.text), near->match);
+    QuoteMatch m = bare_match(a, near->match);
     m.exact = false;
     m.similarity = near->similarity;
     m.differences = std::move(near->differences);
@@ -123,6 +132,7 @@ QuoteResult find_quote(Searcher& searcher, std::string_view quote, const Filters
     if (result.matches.size() > limit) result.matches.resize(limit);
     std::sort(result.matches.begin(), result.matches.end(),
               [](const QuoteMatch& a, const QuoteMatch& b) { return chronology(a) < chronology(b); });
+    describe(result.matches);
     return result;
 }
 

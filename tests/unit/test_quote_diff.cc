@@ -35,6 +35,15 @@ TEST_CASE("match_words drops apostrophes used as single quotes", "[factcheck]") 
     CHECK(words[4].folded == "users");
 }
 
+TEST_CASE("match_words reads ASCII and other letters alike", "[factcheck]") {
+    // ASCII is read without ICU; a backtick is an apostrophe; accents, marks and
+    // letters past ASCII fold their case.
+    const std::string text = "`Tis CAFÉ Ångström's naïve 3.5 x`y Straße 'n'";
+    std::vector<std::string> folded;
+    for (const auto& w : match_words(text)) folded.push_back(w.folded);
+    CHECK(folded == std::vector<std::string>{"tis", "café", "ångström's", "naïve", "3.5", "x'y", "straße", "n"});
+}
+
 TEST_CASE("find_exact ignores quote marks, case and line breaks", "[factcheck]") {
     const std::string text = "The agency said: “We Do Not\nretain location data,” in a letter. "
                              "Later: \"we do not retain location data.\"";
