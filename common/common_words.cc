@@ -54,7 +54,8 @@ std::optional<Xapian::Query> pooled_positional(const Xapian::Query& q) {
     for (std::size_t i = 0; i < q.get_num_subqueries(); ++i) {
         Xapian::Query sub = q.get_subquery(i);
         if (common_leaf(sub)) {
-            common.push_back(sub);
+            const auto same = [&](const Xapian::Query& c) { return *c.get_terms_begin() == *sub.get_terms_begin(); };
+            if (std::none_of(common.begin(), common.end(), same)) common.push_back(sub);
             sub = Xapian::Query(std::string(schema::common_words_term));
         }
         subs.push_back(std::move(sub));

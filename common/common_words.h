@@ -29,13 +29,14 @@ namespace privsearch {
 bool is_common_word(std::string_view term);
 
 // Moves the positions and counts of a built document's common words to
-// schema::common_words_term, leaving each word as a term with no count.
+// schema::common_words_term, leaving each word as a term with no count. (A common word
+// with a count but no positions, which TermGenerator never makes, is left as it is.)
 void pool_common_word_positions(Xapian::Document& doc);
 
 // The query with the common words inside its phrases and NEAR groups replaced by
 // schema::common_words_term, which is how the index holds their positions, each such
-// phrase filtered by the words themselves; nothing when it has none. The query as written is still the one to highlight with
-// (MSet::snippet looks for its phrases in the text).
+// phrase filtered by the words themselves; nothing when it has none. Snippets highlight
+// with for_highlighting instead (MSet::snippet looks for phrases in the text).
 std::optional<Xapian::Query> with_common_words_pooled(const Xapian::Query& q);
 
 // The query as written, for MSet::snippet, with each phrase that has common words ORed

@@ -22,7 +22,7 @@ public:
     // are empty.
     Xapian::Query build(const SearchRequest& r) const;
     // The same as the user wrote it, before the common words in its phrases are
-    // pooled (common_words.h): the query whose words and phrases snippets highlight.
+    // pooled (common_words.h): what snippets highlight (through for_highlighting).
     Xapian::Query written(const SearchRequest& r) const;
     // The text query alone, as the index is searched: words, phrases, operators and
     // field prefixes.

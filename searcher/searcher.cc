@@ -98,7 +98,8 @@ SearchResult Searcher::run(const SearchRequest& r) {
     // again).
     const auto first = static_cast<Xapian::doccount>(r.offset), page = static_cast<Xapian::doccount>(r.limit);
     Xapian::MSet mset = enquire.get_mset(first, page, first + page + 1);
-    const Xapian::MSet shown = pooled && r.snippets ? carrying(db_, for_highlighting(written).value_or(written)) : mset;
+    const bool highlight_apart = pooled && r.snippets && !mset.empty();
+    const Xapian::MSet shown = highlight_apart ? carrying(db_, for_highlighting(written).value_or(written)) : mset;
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();

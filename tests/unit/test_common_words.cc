@@ -156,3 +156,15 @@ TEST_CASE("common words: highlighting spells a loose phrase's other words out", 
     CHECK(highlighting("\"house commons\"") == "unchanged");
     CHECK(highlighting("the house") == "unchanged");
 }
+
+TEST_CASE("common words: a negated phrase leaves out what its pooled form matches", "[common]") {
+    // README, "Common words in phrases": -"on social media" also leaves out "of social media".
+    const std::vector<std::string> texts = {"facebook on social media", "facebook of social media and on",
+                                            "facebook news"};
+    CHECK(matches(texts, "Facebook -\"on social media\"") == std::vector<Xapian::docid>{3});
+}
+
+TEST_CASE("common words: a word repeated in a phrase is filtered on once", "[common]") {
+    CHECK(pooled_description("\"the end of the day\"") ==
+          "Query(((Y PHRASE 5 end@2 PHRASE 5 Y PHRASE 5 Y PHRASE 5 day@5) FILTER (the@1 AND of@3)))");
+}
