@@ -26,6 +26,27 @@ std::string stored_text(const std::string& id) {
     return run_json({"show", id, "--json"}, 0)["text"].get<std::string>();
 }
 
+// The ids `privsearch quote --json ARGS` finds in an index of the JSON Lines `articles`,
+// which must hold the quotation exactly.
+std::vector<std::string> quoted_ids(const std::string& articles, const std::vector<std::string>& args) {
+    TempDir tmp;
+    const std::string db = tmp / "db", file = tmp / "articles.jsonl";
+    write_file(file, articles);
+    REQUIRE(index(db, {file}).status == 0);
+    std::vector<std::string> a = {"quote", "--json"};
+    a.insert(a.end(), args.begin(), args.end());
+    RunResult r = search_cmd(db, a);
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    const json j = parse_json(r.out);
+    std::vector<std::string> ids;
+    for (const auto& m : j["matches"]) {
+        CHECK(m["exact"] == true);
+        ids.push_back(m["id"]);
+    }
+    return ids;
+}
+
 }  // namespace
 
 TEST_CASE("quote: straight quotes find the curly-quoted text, with sentence, offsets and speaker", "[factcheck][quote]") {
@@ -83,59 +104,29 @@ TEST_CASE("quote: a quotation of common words alone is found past hundreds of lo
     // Every decoy holds "as", "it" and "was" and runs of common words, which is all a
     // phrase of common words asks of the index (common_words.h), and is made of common
     // words only: the article quoted, added last, ranks after them.
-    TempDir tmp;
-    const std::string db = tmp / "db", file = tmp / "articles.jsonl";
     std::string lines;
     for (int i = 0; i < 250; ++i)
         lines += R"({"id": "decoy-)" + std::to_string(i) + R"(", "title": "Decoy", "text": "It was as is. It was as is."})" "\n";
     lines += R"({"id": "quoted", "title": "Quoted", "text": "Nothing is quite as it was before."})" "\n";
-    write_file(file, lines);
-    REQUIRE(index(db, {file}).status == 0);
-    RunResult r = search_cmd(db, {"quote", "--json", "as it was"});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    const json j = parse_json(r.out);
-    REQUIRE(j["matches"].size() == 1);
-    CHECK(j["matches"][0]["id"] == "quoted");
-    CHECK(j["matches"][0]["exact"] == true);
+    CHECK(quoted_ids(lines, {"as it was"}) == std::vector<std::string>{"quoted"});
 }
 
 TEST_CASE("quote: a quotation of common words gives its oldest occurrences and undated ones last", "[factcheck][quote]") {
-    TempDir tmp;
-    const std::string db = tmp / "db", file = tmp / "articles.jsonl";
     std::string lines;
     for (const auto& [id, date] : std::vector<std::pair<std::string, std::string>>{
              {"d2021", "2021-05-01"}, {"undated", ""}, {"d2019", "2019-03-01"}, {"d2020", "2020-01-01"}, {"d2018", "2018-07-01"}})
         lines += R"({"id": ")" + id + R"(", "title": "T", "date": ")" + date + R"(", "text": "Nothing is quite as it was before."})" "\n";
-    write_file(file, lines);
-    REQUIRE(index(db, {file}).status == 0);
-    const auto ids = [&](const std::string& limit) {
-        RunResult r = search_cmd(db, {"quote", "--json", "-n", limit, "as it was"});
-        INFO(r.err);
-        REQUIRE(r.status == 0);
-        const json j = parse_json(r.out);
-        std::vector<std::string> found;
-        for (const auto& m : j["matches"]) found.push_back(m["id"]);
-        return found;
-    };
-    CHECK(ids("2") == std::vector<std::string>{"d2018", "d2019"});
-    CHECK(ids("5") == std::vector<std::string>{"d2018", "d2019", "d2020", "d2021", "undated"});
+    CHECK(quoted_ids(lines, {"-n", "2", "as it was"}) == std::vector<std::string>{"d2018", "d2019"});
+    CHECK(quoted_ids(lines, {"-n", "5", "as it was"}) == std::vector<std::string>{"d2018", "d2019", "d2020", "d2021", "undated"});
 }
 
 TEST_CASE("quote: an exact match the word query finds leaves out near misses", "[factcheck][quote]") {
     // "U.S." defeats the phrase query; the word query's articles hold the quotation
     // exactly in one and nearly in the other, which is then not shown.
-    TempDir tmp;
-    const std::string db = tmp / "db", file = tmp / "articles.jsonl";
-    write_file(file, R"({"id": "exact", "title": "A", "date": "2020-01-01", "text": "Officials said the U.S. government needs more data on travellers."})" "\n"
-                     R"({"id": "near", "title": "B", "date": "2019-01-01", "text": "Officials said the U.S. government wants more data on travellers."})" "\n");
-    REQUIRE(index(db, {file}).status == 0);
-    RunResult r = search_cmd(db, {"quote", "--json", "the U.S. government needs more data"});
-    INFO(r.err);
-    REQUIRE(r.status == 0);
-    const json j = parse_json(r.out);
-    REQUIRE(j["matches"].size() == 1);
-    CHECK(j["matches"][0]["id"] == "exact");
+    const std::string lines =
+        R"({"id": "exact", "title": "A", "date": "2020-01-01", "text": "Officials said the U.S. government needs more data on travellers."})" "\n"
+        R"({"id": "near", "title": "B", "date": "2019-01-01", "text": "Officials said the U.S. government wants more data on travellers."})" "\n";
+    CHECK(quoted_ids(lines, {"the U.S. government needs more data"}) == std::vector<std::string>{"exact"});
 }
 
 TEST_CASE("quote and verify: empty or over-long text is a usage error", "[factcheck][errors]") {
