@@ -4,6 +4,7 @@
 
 #include <unicode/calendar.h>
 #include <unicode/smpdtfmt.h>
+#include <unicode/timezone.h>
 #include <unicode/unistr.h>
 
 #include <array>
@@ -62,6 +63,10 @@ std::vector<Parser>& parsers() {
                                                              icu::Locale::getUS(), status);
             if (U_FAILURE(status)) continue;
             f->setLenient(false);
+            // Calendar dates on a calendar without daylight saving: in the machine's own
+            // zone a date whose midnight a clock change skips ("2018-11-04" in São Paulo)
+            // failed to parse, and its article lost its date slot.
+            f->setTimeZone(*icu::TimeZone::getGMT());
             v.push_back({std::move(f), p.precision});
         }
         return v;

@@ -26,7 +26,9 @@ int run_quote(int argc, char** argv) {
 
     Session session(cl.db_path());
     auto& [db, g, searcher] = session;
-    QuoteResult result = find_quote(searcher, quote, cl.filters(g), cl.get<std::size_t>("limit"));
+    const auto limit = cl.get<std::size_t>("limit");
+    if (limit == 0) throw UserError("--limit must be at least 1");
+    QuoteResult result = find_quote(searcher, quote, cl.filters(g), limit);
     if (auto cite = cl.cite()) print_citations(std::cout, citations_of(result), *cite);
     else make_printer(cl.format(), std::cout, cl.color())->quote(result);
     return found_status(!result.matches.empty() && result.matches.front().exact);

@@ -35,29 +35,21 @@ public:
         if (apostrophe && word_.empty()) return;
         if (word_.empty()) begin_ = begin;
         word_ += folded;
-        ascii_ = ascii_ && std::none_of(folded.begin(), folded.end(), [](char c) { return (c & 0x80) != 0; });
         if (!apostrophe) kept_ = word_.size(), end_ = end;
     }
     void finish(std::vector<MatchWord>& out) {
         if (kept_ > 0) {
             word_.resize(kept_);
-            if (ascii_) lower_ascii(word_);
-            out.push_back({ascii_ ? std::move(word_) : fold_case(word_), {begin_, end_}});
+            out.push_back({fold_case(word_), {begin_, end_}});
         }
         word_.clear();
         kept_ = 0;
-        ascii_ = true;
     }
     bool empty() const { return word_.empty(); }
 
 private:
-    static void lower_ascii(std::string& s) {
-        for (char& c : s)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-    }
     std::string word_;
     std::size_t begin_ = 0, end_ = 0, kept_ = 0;
-    bool ascii_ = true;
 };
 
 // Word-level edit-distance alignment of the quotation against any stretch of the text
@@ -133,17 +125,17 @@ private:
     std::vector<std::size_t> cost_;
 };
 
-}  // namespace
-
 // ASCII, which is most of an article, without ICU: a letter, a digit, an apostrophe or
 // the backtick that fold_typography makes one.
 bool ascii_word_char(char c) {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || is_digit(c) || c == '\'' || c == '`';
 }
 
+}  // namespace
+
 std::vector<MatchWord> match_words(std::string_view text) {
     std::vector<MatchWord> words;
-    words.reserve(text.size() / 6);
+    words.reserve(text.size() / 6);  // English words average five letters and a space
     WordReader word;
     const auto* bytes = reinterpret_cast<const uint8_t*>(text.data());
     const auto n = static_cast<int32_t>(text.size());

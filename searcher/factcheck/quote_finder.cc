@@ -13,7 +13,6 @@
 namespace privsearch::searcher {
 namespace {
 
-constexpr Xapian::doccount kPhraseCandidates = 200;
 constexpr Xapian::doccount kNearCandidates = 30;
 // Common words weigh nothing (common_words.h): a word query of a quotation with them
 // ranks by fewer words, so more of its articles are compared.
@@ -21,6 +20,10 @@ constexpr Xapian::doccount kNearCandidatesLoose = 90;
 constexpr double kMinSimilarity = 0.6;
 
 using Article = std::shared_ptr<const StoredArticle>;
+
+Article read_article(Searcher& searcher, const Xapian::Document& doc) {
+    return std::make_shared<const StoredArticle>(searcher.articles().read(doc));
+}
 
 // What `keep` makes of each of the first `n` articles a query of the quotation's words
 // finds, best first.
@@ -32,7 +35,7 @@ auto for_candidates(Searcher& searcher, const SearchRequest& r, Xapian::doccount
         std::vector<QuoteMatch> found;
         Xapian::MSet mset = enquire.get_mset(0, n);
         for (auto it = mset.begin(); it != mset.end(); ++it)
-            keep(std::make_shared<const StoredArticle>(searcher.articles().read(it.get_document())), found);
+            keep(read_article(searcher, it.get_document()), found);
         return found;
     });
 }
@@ -48,9 +51,6 @@ Span sentence_around(const std::vector<Span>& sentences, Span match) {
     return s;
 }
 
-// A match's sentence and speaker are found once the matches to show are chosen: a
-// quotation of common words can occur in thousands of articles, and splitting each
-// into sentences had been a third of the time.
 QuoteMatch bare_match(const Article& a, Span match) {
     QuoteMatch m;
     m.article = a;
@@ -58,6 +58,9 @@ QuoteMatch bare_match(const Article& a, Span match) {
     return m;
 }
 
+// A match's sentence and speaker, found once the matches to show are chosen: a
+// quotation of common words can occur in thousands of articles, and splitting each
+// into sentences had been a third of the time. (An article's matches are adjacent.)
 void describe(std::vector<QuoteMatch>& matches) {
     const StoredArticle* split = nullptr;
     std::vector<Span> sentences;
@@ -95,19 +98,24 @@ std::tuple<bool, const std::string&, const std::string&, std::size_t> chronology
     return {a->article.date.empty(), a->article.date, a->article.id, m.match.begin};
 }
 
-// Keeps the `limit` oldest of the matches (all exact) when there are many more.
+bool older(const QuoteMatch& a, const QuoteMatch& b) { return chronology(a) < chronology(b); }
+
+// Keeps the `limit` oldest of the matches (all exact): in batches, once they are twice
+// as many and some, rather than at every match.
 void keep_oldest(std::vector<QuoteMatch>& found, std::size_t limit) {
-    if (found.size() < 2 * limit + 64) return;
-    std::sort(found.begin(), found.end(), [](const QuoteMatch& a, const QuoteMatch& b) { return chronology(a) < chronology(b); });
+    constexpr std::size_t kSlack = 64;
+    if (found.size() <= limit || found.size() - limit < limit + kSlack) return;
+    std::nth_element(found.begin(), found.begin() + static_cast<std::ptrdiff_t>(limit), found.end(), older);
     found.resize(limit);
 }
 
 // The oldest exact occurrences of the quotation, `limit` of them when there are that
-// many, among the matches of a loose phrase query (common_words.h): it weighs nothing
-// for its common words, so the quotation may rank anywhere among them, and reading them
-// all took time and memory in proportion to the index ("in the" on bbc10: 1.9 s, 74 MB).
-// Dated articles are read oldest first until `limit` occurrences are in hand and the date
-// has moved past the last of them; undated ones, which come after, only when fewer were.
+// many, among the matches of its phrase query. Dated articles are read oldest first
+// until `limit` occurrences are in hand and the date has moved past the last of them;
+// undated ones, which come after, only when fewer were. (The top 200 by relevance, read
+// before, need not hold the oldest; and a phrase with common words weighs nothing for
+// them, common_words.h, so the quotation could rank anywhere: reading every match had
+// taken "in the" on bbc10 1.9 s and 74 MB.)
 std::vector<QuoteMatch> oldest_exact_matches(Searcher& searcher, const SearchRequest& r, std::string_view quote,
                                              std::size_t limit) {
     const unsigned slot = schema::slot(schema::Slot::Date);
@@ -115,6 +123,7 @@ std::vector<QuoteMatch> oldest_exact_matches(Searcher& searcher, const SearchReq
         const Xapian::Query query = searcher.queries().build(r);
         const Xapian::Query dated(Xapian::Query::OP_VALUE_GE, slot, "0");  // "YYYYMMDD"; undated have none
         Xapian::Enquire enquire(db);
+        enquire.set_weighting_scheme(Xapian::BoolWeight());  // the order is the date's
         enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, dated));
         enquire.set_sort_by_value(slot, false);
         std::vector<QuoteMatch> found;
@@ -124,15 +133,16 @@ std::vector<QuoteMatch> oldest_exact_matches(Searcher& searcher, const SearchReq
             const Xapian::Document doc = it.get_document();
             const std::string date = doc.get_value(slot);
             if (last_date && date > *last_date) return found;
-            add_exact_matches(std::make_shared<const StoredArticle>(searcher.articles().read(doc)), quote, found);
+            add_exact_matches(read_article(searcher, doc), quote, found);
+            keep_oldest(found, limit);  // many articles may share a date ("2005")
             if (!last_date && found.size() >= limit) last_date = date;
         }
+        if (found.size() >= limit) return found;
         enquire.set_query(Xapian::Query(Xapian::Query::OP_AND_NOT, query, dated));
-        enquire.set_docid_order(Xapian::Enquire::ASCENDING);
         enquire.set_sort_by_relevance();
         const Xapian::MSet undated = enquire.get_mset(0, db.get_doccount());
         for (auto it = undated.begin(); it != undated.end(); ++it) {
-            add_exact_matches(std::make_shared<const StoredArticle>(searcher.articles().read(it.get_document())), quote, found);
+            add_exact_matches(read_article(searcher, it.get_document()), quote, found);
             keep_oldest(found, limit);
         }
         return found;
@@ -150,11 +160,7 @@ QuoteResult find_quote(Searcher& searcher, std::string_view quote, const Filters
     phrase.query = words_query(words, true);
     phrase.filters = filters;
     phrase.exact = true;
-    const bool loose = with_common_words_pooled(searcher.queries().written(phrase)).has_value();
-    result.matches = loose ? oldest_exact_matches(searcher, phrase, quote, limit)
-                           : for_candidates(searcher, phrase, kPhraseCandidates, [&](const Article& a, std::vector<QuoteMatch>& found) {
-                                 add_exact_matches(a, quote, found);
-                             });
+    result.matches = oldest_exact_matches(searcher, phrase, quote, limit);
 
     if (result.matches.empty()) {
         // Words the indexer splits differently ("U.S.") can defeat the phrase query,
@@ -163,6 +169,7 @@ QuoteResult find_quote(Searcher& searcher, std::string_view quote, const Filters
         any.query = words_query(words, false);
         any.filters = filters;
         any.any = true;
+        const bool loose = with_common_words_pooled(searcher.queries().written(phrase)).has_value();
         result.matches = for_candidates(searcher, any, loose ? kNearCandidatesLoose : kNearCandidates,
                                         [&](const Article& a, std::vector<QuoteMatch>& found) {
             const std::size_t before = found.size();
@@ -179,8 +186,7 @@ QuoteResult find_quote(Searcher& searcher, std::string_view quote, const Filters
         return chronology(a) < chronology(b);
     });
     if (result.matches.size() > limit) result.matches.resize(limit);
-    std::sort(result.matches.begin(), result.matches.end(),
-              [](const QuoteMatch& a, const QuoteMatch& b) { return chronology(a) < chronology(b); });
+    std::sort(result.matches.begin(), result.matches.end(), older);
     describe(result.matches);
     return result;
 }

@@ -26,9 +26,9 @@ std::string stored_text(const std::string& id) {
     return run_json({"show", id, "--json"}, 0)["text"].get<std::string>();
 }
 
-// The ids `privsearch quote --json ARGS` finds in an index of the JSON Lines `articles`,
-// which must hold the quotation exactly.
-std::vector<std::string> quoted_ids(const std::string& articles, const std::vector<std::string>& args) {
+// `privsearch quote --json ARGS` on an index of the JSON Lines `articles`, which must
+// hold the quotation exactly: the output parsed.
+json quote_in(const std::string& articles, const std::vector<std::string>& args) {
     TempDir tmp;
     const std::string db = tmp / "db", file = tmp / "articles.jsonl";
     write_file(file, articles);
@@ -38,13 +38,22 @@ std::vector<std::string> quoted_ids(const std::string& articles, const std::vect
     RunResult r = search_cmd(db, a);
     INFO(r.err);
     REQUIRE(r.status == 0);
-    const json j = parse_json(r.out);
+    return parse_json(r.out);
+}
+
+// The ids of its matches, each exact.
+std::vector<std::string> quoted_ids(const std::string& articles, const std::vector<std::string>& args) {
+    const json j = quote_in(articles, args);
     std::vector<std::string> ids;
     for (const auto& m : j["matches"]) {
         CHECK(m["exact"] == true);
         ids.push_back(m["id"]);
     }
     return ids;
+}
+
+std::string article_line(const std::string& id, const std::string& date, const std::string& text) {
+    return R"({"id": ")" + id + R"(", "title": "T", "date": ")" + date + R"(", "text": ")" + text + R"("})" "\n";
 }
 
 }  // namespace
@@ -105,9 +114,8 @@ TEST_CASE("quote: a quotation of common words alone is found past hundreds of lo
     // phrase of common words asks of the index (common_words.h), and is made of common
     // words only: the article quoted, added last, ranks after them.
     std::string lines;
-    for (int i = 0; i < 250; ++i)
-        lines += R"({"id": "decoy-)" + std::to_string(i) + R"(", "title": "Decoy", "text": "It was as is. It was as is."})" "\n";
-    lines += R"({"id": "quoted", "title": "Quoted", "text": "Nothing is quite as it was before."})" "\n";
+    for (int i = 0; i < 250; ++i) lines += article_line("decoy-" + std::to_string(i), "", "It was as is. It was as is.");
+    lines += article_line("quoted", "", "Nothing is quite as it was before.");
     CHECK(quoted_ids(lines, {"as it was"}) == std::vector<std::string>{"quoted"});
 }
 
@@ -115,17 +123,52 @@ TEST_CASE("quote: a quotation of common words gives its oldest occurrences and u
     std::string lines;
     for (const auto& [id, date] : std::vector<std::pair<std::string, std::string>>{
              {"d2021", "2021-05-01"}, {"undated", ""}, {"d2019", "2019-03-01"}, {"d2020", "2020-01-01"}, {"d2018", "2018-07-01"}})
-        lines += R"({"id": ")" + id + R"(", "title": "T", "date": ")" + date + R"(", "text": "Nothing is quite as it was before."})" "\n";
+        lines += article_line(id, date, "Nothing is quite as it was before.");
     CHECK(quoted_ids(lines, {"-n", "2", "as it was"}) == std::vector<std::string>{"d2018", "d2019"});
     CHECK(quoted_ids(lines, {"-n", "5", "as it was"}) == std::vector<std::string>{"d2018", "d2019", "d2020", "d2021", "undated"});
+}
+
+TEST_CASE("quote: articles of one date come in id order, however they were added", "[factcheck][quote]") {
+    std::string lines;
+    for (const char* id : {"c", "a", "b"}) lines += article_line(id, "2020-02-02", "Nothing is quite as it was before.");
+    lines += article_line("later", "2021-01-01", "Nothing is quite as it was before.");
+    CHECK(quoted_ids(lines, {"-n", "1", "as it was"}) == std::vector<std::string>{"a"});
+    CHECK(quoted_ids(lines, {"-n", "2", "as it was"}) == std::vector<std::string>{"a", "b"});
+}
+
+TEST_CASE("quote: the oldest of many undated occurrences are the first ids", "[factcheck][quote]") {
+    // Ids u100 to u199 in a scrambled order: the oldest two are read 50th and 23rd, before
+    // the matches are first cut down to the oldest.
+    std::string lines;
+    for (int i = 0; i < 100; ++i)
+        lines += article_line("u" + std::to_string((i * 37 + 50) % 100 + 100), "", "Nothing is quite as it was before.");
+    CHECK(quoted_ids(lines, {"-n", "2", "as it was"}) == std::vector<std::string>{"u100", "u101"});
+}
+
+TEST_CASE("quote: each match has its own article's sentence, and filters apply", "[factcheck][quote]") {
+    const std::string lines = article_line("old", "2018-01-01", "First line. Nothing is quite as it was before.") +
+                              article_line("new", "2019-01-01", "Another one. It is as it was, she said.");
+    const json j = quote_in(lines, {"as it was"});
+    REQUIRE(j["matches"].size() == 2);
+    CHECK(j["matches"][0]["sentence"] == "Nothing is quite as it was before.");
+    CHECK(j["matches"][1]["sentence"] == "It is as it was, she said.");
+    CHECK(quoted_ids(lines, {"--since", "2019", "as it was"}) == std::vector<std::string>{"new"});
+    // A limit past any count is no limit.
+    CHECK(quoted_ids(lines, {"-n", "18446744073709551615", "as it was"}) == std::vector<std::string>{"old", "new"});
+}
+
+TEST_CASE("quote: a limit of 0 is a usage error", "[factcheck][errors]") {
+    RunResult r = search_cmd(corpus_db(), {"quote", "-n", "0", "Facebook"});
+    CHECK(r.status == 2);
+    REQUIRE(r.err_lines().size() == 1);
+    CHECK(r.err_lines()[0].find("--limit") != std::string::npos);
 }
 
 TEST_CASE("quote: an exact match the word query finds leaves out near misses", "[factcheck][quote]") {
     // "U.S." defeats the phrase query; the word query's articles hold the quotation
     // exactly in one and nearly in the other, which is then not shown.
-    const std::string lines =
-        R"({"id": "exact", "title": "A", "date": "2020-01-01", "text": "Officials said the U.S. government needs more data on travellers."})" "\n"
-        R"({"id": "near", "title": "B", "date": "2019-01-01", "text": "Officials said the U.S. government wants more data on travellers."})" "\n";
+    const std::string lines = article_line("exact", "2020-01-01", "Officials said the U.S. government needs more data on travellers.") +
+                              article_line("near", "2019-01-01", "Officials said the U.S. government wants more data on travellers.");
     CHECK(quoted_ids(lines, {"the U.S. government needs more data"}) == std::vector<std::string>{"exact"});
 }
 

@@ -2,6 +2,11 @@
 #include "dates.h"
 
 #include <catch2/catch.hpp>
+#include <unicode/timezone.h>
+
+#include <memory>
+#include <optional>
+#include <thread>
 
 #include <string>
 
@@ -61,6 +66,18 @@ TEST_CASE("parse_date: the stated day is kept with any UTC offset", "[dates]") {
         CHECK(d->month == 7);
         CHECK(d->day == c.day);
     }
+}
+
+TEST_CASE("parse_date: a day whose midnight a clock change skips, in any zone", "[dates]") {
+    // São Paulo's clocks went from 00:00 to 01:00 on 2018-11-04. Parsers are per thread
+    // and built on first use: a new thread builds them under the zone set here.
+    std::unique_ptr<icu::TimeZone> before(icu::TimeZone::createDefault());
+    icu::TimeZone::adoptDefault(icu::TimeZone::createTimeZone("America/Sao_Paulo"));
+    std::optional<ArticleDate> d;
+    std::thread([&] { d = parse_date("2018-11-04"); }).join();
+    icu::TimeZone::adoptDefault(before.release());
+    REQUIRE(d.has_value());
+    CHECK(d->iso() == "2018-11-04");
 }
 
 TEST_CASE("parse_date: rejected texts", "[dates]") {
