@@ -87,7 +87,7 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
     return tokens;
 }
 
-std::string fold_token(std::string_view t) { return is_ascii(t) ? ascii_lower(t) : fold_case(t); }
+std::string fold_token(std::string_view t) { return fold_case(t); }
 
 std::string first_token_key(const Alias& a) {
     return a.case_sensitive ? fold_token(a.tokens.front()) : a.tokens.front();

@@ -1,5 +1,7 @@
 #include "text_normalize.h"
 
+#include "string_util.h"
+
 #include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -42,12 +44,8 @@ void for_each_code_point(std::string_view s, Fn fn) {
     }
 }
 
-bool needs_typography_fold(std::string_view s) {
-    // All the code points folded (typography, and case beyond A-Z) are outside ASCII.
-    for (unsigned char c : s)
-        if (c >= 0x80) return true;
-    return false;
-}
+// All the code points folded (typography, and case beyond A-Z) are outside ASCII.
+bool needs_typography_fold(std::string_view s) { return !is_ascii(s); }
 
 }  // namespace
 
@@ -90,12 +88,7 @@ std::string normalize_text(std::string_view utf8) {
 }
 
 std::string fold_case(std::string_view utf8) {
-    if (!needs_typography_fold(utf8)) {  // ASCII: the common case, without ICU
-        std::string ascii(utf8);
-        for (char& c : ascii)
-            if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-        return ascii;
-    }
+    if (!needs_typography_fold(utf8)) return ascii_lower(utf8);  // the common case, without ICU
     std::string out;
     out.reserve(utf8.size());
     for_each_code_point(utf8, [&](char32_t c, std::size_t, std::size_t) {

@@ -20,7 +20,7 @@ int run_quote(int argc, char** argv) {
                    "Exit status 0 only when the quotation was found exactly.",
                    "text");
     cl.with_output(true, true).with_filters();
-    cl.add()("limit,n", po::value<std::size_t>()->default_value(20), "matches to show");
+    cl.add()("limit,n", po::value<std::size_t>()->default_value(20), "matches to show (at least 1): the oldest occurrences");
     if (!cl.parse(argc, argv)) return exit_status::ok;
     const std::string quote = cl.text_argument("quotation", kMaxQuoteBytes, "privsearch quote \"won't make us more safe\"");
 

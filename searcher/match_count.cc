@@ -99,15 +99,8 @@ std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Quer
             return combine([](std::uint64_t a, std::uint64_t b) { return a & b; });
         case Q::OP_XOR:  // in an odd number of the subqueries
             return combine([](std::uint64_t a, std::uint64_t b) { return a ^ b; });
-        case Q::OP_AND_NOT: {  // in the first and none of the others
-            auto out = sub(0);
-            for (std::size_t i = 1; out && i < q.get_num_subqueries(); ++i) {
-                auto next = sub(i);
-                if (!next) return std::nullopt;
-                for (std::size_t w = 0; w < words; ++w) (*out)[w] &= ~(*next)[w];
-            }
-            return out;
-        }
+        case Q::OP_AND_NOT:  // in the first and none of the others
+            return combine([](std::uint64_t a, std::uint64_t b) { return a & ~b; });
         default:
             return std::nullopt;
     }
