@@ -197,6 +197,19 @@ Hits hits_by_search(std::string_view text, const std::unordered_map<std::string_
     return hits;
 }
 
+// The last sentence start in [from, to]: the text's start, a line's, or a capital letter
+// or opening quote after a full stop, question or exclamation mark and a space. npos if none.
+std::size_t sentence_start(std::string_view text, std::size_t from, std::size_t to) {
+    for (std::size_t i = to + 1; i-- > from;) {
+        if (i == 0) return 0;
+        const char c = text[i];
+        if (!ascii_upper(c) && c != '"' && static_cast<unsigned char>(c) != 0xE2) continue;  // 0xE2: a curly quote's lead byte
+        if (text[i - 1] == '\n') return i;
+        if (i >= 2 && text[i - 1] == ' ' && (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!')) return i;
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<Span> passage_window(std::string_view text, const std::vector<std::string>& matched_terms,
@@ -222,24 +235,32 @@ std::optional<Span> passage_window(std::string_view text, const std::vector<std:
         std::size_t distinct = 0, count = 0;
         for (std::size_t j = i; j < hits.size() && hits[j].first < hits[i].first + width; ++j, ++count)
             if (!seen[hits[j].second]) seen[hits[j].second] = true, ++distinct;
-        if (std::size_t score = distinct * hits.size() + count; score > best_score) best_score = score, best = hits[i].first;
+        if (std::size_t score = distinct * hits.size() + count; score > best_score) best_score = score, best = i;
     }
-    // Some context before the first match; whole words at both ends.
-    std::size_t begin = best > width / 4 ? best - width / 4 : 0;
+    // The window ends after the cluster's last word; the room left goes before its first,
+    // from the start of that sentence if it starts there, else from a quarter of the width.
+    const std::size_t first = hits[best].first;
+    std::size_t last = best;
+    while (last + 1 < hits.size() && hits[last + 1].first < first + width) ++last;
+    const std::size_t cluster_end = word_end(text, hits[last].first);
+    const std::size_t room = std::min(first, cluster_end - first < width ? width - (cluster_end - first) : 0);
+    std::size_t begin = sentence_start(text, first - std::min(room, width / 2), first);
+    if (begin == std::string_view::npos) {
+        begin = first - std::min(room, width / 4);
+        if (begin > 0) begin = std::min(text.find(' ', begin) + 1, first);
+    }
     std::size_t end = std::min(text.size(), begin + width);
-    if (begin > 0) begin = std::min(text.find(' ', begin) + 1, best);
-    if (end < text.size()) end = std::max(text.rfind(' ', end), best + 1);
+    if (end < text.size()) end = std::max(text.rfind(' ', end), std::min(cluster_end, end));
     return Span{begin, end};
 }
 
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,
                      std::size_t length, bool wildcards) {
-    // Xapian's snippet costs what it reads: half as much again as the snippet leaves it
-    // room to start and end on sentences (twice as much read a fifth more, for passages
-    // no better on BBC).
-    constexpr std::size_t kWindowNumerator = 3, kWindowDenominator = 2;
+    // Xapian's snippet costs what it reads, about 500 instructions a word: it is given the
+    // snippet's own bytes, cut on a sentence where one is near (passage_window), and only
+    // highlights them.
     constexpr std::string_view kOmit = "…";
-    const auto window = passage_window(text, matched_terms, length * kWindowNumerator / kWindowDenominator);
+    const auto window = passage_window(text, matched_terms, length);
     // Matched by the title or filters alone: the article's opening says more than any
     // stretch of it, and MSet::snippet, handed the whole text, took ten times as long
     // ("swappers ready" on bbc10: 11.0M instructions for ten snippets).

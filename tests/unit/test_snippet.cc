@@ -31,6 +31,24 @@ TEST_CASE("passage_window: where most of the query's words are, whole words", "[
     CHECK(w.find(kFiller) == std::string::npos);
 }
 
+TEST_CASE("passage_window: starts on the sentence of the first match when the window keeps its words", "[snippet]") {
+    const std::string text = kFiller + ". The agency said on Monday that it bought monitoring tools from vendors. " + kFiller;
+    const std::string w = window_text(text, {"monitoring", "vendors"}, 120);
+    CHECK(w.starts_with("The agency said on Monday that it bought monitoring tools from vendors."));
+    // A match too far into its sentence: some words before it, on a word boundary.
+    const std::string late = kFiller + ". " + std::string(200, 'y') + " and then monitoring tools. " + kFiller;
+    const std::string w2 = window_text(late, {"monitoring"}, 120);
+    CHECK(w2.starts_with("and then monitoring"));
+}
+
+TEST_CASE("passage_window: the last word of the best stretch stays whole", "[snippet]") {
+    // "alpha" and "omega" are 100 bytes apart: with 120 bytes, at most 15 can precede "alpha".
+    const std::string text = kFiller + " lead words alpha " + std::string(88, 'y') + " omega, " + kFiller;
+    const std::string w = window_text(text, {"alpha", "omega"}, 120);
+    CHECK(w.find("alpha") != std::string::npos);
+    CHECK(w.find("omega") != std::string::npos);
+}
+
 TEST_CASE("passage_window: words match whole and in any case, a trailing apostrophe is not part of one", "[snippet]") {
     const std::string text = kFiller + " Users' DATA was sold. " + kFiller + " metadata " + kFiller;
     const std::string w = window_text(text, {"data", "users"}, 100);
