@@ -7,7 +7,7 @@
 #include <algorithm>
 #include <bitset>
 #include <cctype>
-#include <cstring>
+#include <functional>
 #include <unordered_map>
 
 namespace privsearch::searcher {
@@ -157,14 +157,6 @@ bool starts_word(std::string_view text, std::size_t at) {
     return !joiner || at_prev == 0 || !before(at_prev).first.word;
 }
 
-// glibc's memmem: std::string::find scans for the first byte with memchr and compares
-// at each, which for a word starting with 'e' or 't' is every few bytes.
-std::size_t find_bytes(std::string_view text, std::string_view what, std::size_t from) {
-    if (from > text.size()) return std::string::npos;
-    const void* at = memmem(text.data() + from, text.size() - from, what.data(), what.size());
-    return at ? static_cast<std::size_t>(static_cast<const char*>(at) - text.data()) : std::string::npos;
-}
-
 // The shortest leading runs: each word a longer one would find, a shorter one finds too
 // ("elect" for elected, election, elections), so the text is searched once for it.
 std::vector<std::string_view> shortest_runs(const std::unordered_map<std::string_view, std::size_t>& wanted) {
@@ -178,14 +170,22 @@ std::vector<std::string_view> shortest_runs(const std::unordered_map<std::string
 }
 
 // The same hits, found by searching an ASCII-lower-cased copy of the text for the terms'
-// leading letters and digits: a few memmem scans instead of decoding every character.
+// leading letters and digits: a few scans instead of decoding every character.
 // Only where a word starts is it split and looked up, folded in full if it holds more
 // than ASCII (a curly apostrophe, an accented letter).
 Hits hits_by_search(std::string_view text, const std::unordered_map<std::string_view, std::size_t>& wanted) {
     const std::string lower = ascii_lower(text);
     Hits hits;
     for (const std::string_view run : shortest_runs(wanted)) {
-        for (auto at = find_bytes(lower, run, 0); at != std::string::npos; at = find_bytes(lower, run, at + 1)) {
+        // One search table a run: glibc's memmem built its table again at each call, one
+        // an occurrence (half of passage_window's cost), and std::string::find compares at
+        // every occurrence of the first letter, every few bytes for an 'e' or a 't'.
+        const std::boyer_moore_horspool_searcher find(run.begin(), run.end());
+        for (auto from = lower.cbegin();;) {
+            const auto next = find(from, lower.cend()).first;
+            if (next == lower.cend()) break;
+            const auto at = static_cast<std::size_t>(next - lower.cbegin());
+            from = next + 1;
             if (!starts_word(text, at)) continue;
             const std::string_view word = text.substr(at, word_end(text, at) - at);
             auto found = wanted.find(std::string_view(lower).substr(at, word.size()));
