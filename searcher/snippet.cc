@@ -247,10 +247,17 @@ std::optional<Span> passage_window(std::string_view text, const std::vector<std:
     std::size_t begin = sentence_start(text, first - std::min(room, width / 2), first);
     if (begin == std::string_view::npos) {
         begin = first - std::min(room, width / 4);
-        if (begin > 0) begin = std::min(text.find(' ', begin) + 1, first);
+        const std::size_t space = begin > 0 ? text.find(' ', begin) : std::string_view::npos;
+        if (begin > 0) begin = space < first ? space + 1 : first;
     }
+    // End on a space after the stretch's last word, else just after that word (or at the
+    // width, when the stretch is wider).
     std::size_t end = std::min(text.size(), begin + width);
-    if (end < text.size()) end = std::max(text.rfind(' ', end), std::min(cluster_end, end));
+    if (end < text.size()) {
+        const std::size_t last_word_end = std::min(cluster_end, end);
+        const std::size_t space = text.rfind(' ', end);
+        end = space != std::string_view::npos && space >= last_word_end ? space : last_word_end;
+    }
     return Span{begin, end};
 }
 

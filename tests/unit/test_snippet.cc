@@ -49,6 +49,15 @@ TEST_CASE("passage_window: the last word of the best stretch stays whole", "[sni
     CHECK(w.find("omega") != std::string::npos);
 }
 
+TEST_CASE("passage_window: a text without spaces is cut around its match, not given whole", "[snippet]") {
+    const std::string text = std::string(300, 'x') + "-alpha-" + std::string(300, 'x');
+    const auto w = passage_window(text, {"alpha"}, 120);
+    REQUIRE(w);
+    CHECK(w->begin <= 301);
+    CHECK(w->end >= 306);
+    CHECK(w->end - w->begin <= 120);
+}
+
 TEST_CASE("passage_window: words match whole and in any case, a trailing apostrophe is not part of one", "[snippet]") {
     const std::string text = kFiller + " Users' DATA was sold. " + kFiller + " metadata " + kFiller;
     const std::string w = window_text(text, {"data", "users"}, 100);
