@@ -210,6 +210,19 @@ std::size_t sentence_start(std::string_view text, std::size_t from, std::size_t 
     return std::string_view::npos;
 }
 
+// Where a window that may reach `end` stops: on a space after the stretch of matches
+// [first, cluster_end), else just after its last word; a stretch wider than the window
+// stops on its last space, else on a whole character.
+std::size_t cut_end(std::string_view text, std::size_t first, std::size_t cluster_end, std::size_t end) {
+    const std::size_t space = text.rfind(' ', end);
+    const bool spaced = space != std::string_view::npos;
+    if (spaced && space >= std::min(cluster_end, end)) return space;
+    if (cluster_end <= end) return cluster_end;
+    if (spaced && space > first) return space;
+    while (end > first + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return end;
+}
+
 }  // namespace
 
 std::optional<Span> passage_window(std::string_view text, const std::vector<std::string>& matched_terms,
@@ -250,15 +263,8 @@ std::optional<Span> passage_window(std::string_view text, const std::vector<std:
         const std::size_t space = begin > 0 ? text.find(' ', begin) : std::string_view::npos;
         if (begin > 0) begin = space < first ? space + 1 : first;
     }
-    // End on a space after the stretch's last word, else just after that word (or at the
-    // width, when the stretch is wider).
-    std::size_t end = std::min(text.size(), begin + width);
-    if (end < text.size()) {
-        const std::size_t last_word_end = std::min(cluster_end, end);
-        const std::size_t space = text.rfind(' ', end);
-        end = space != std::string_view::npos && space >= last_word_end ? space : last_word_end;
-    }
-    return Span{begin, end};
+    const std::size_t end = std::min(text.size(), begin + width);
+    return Span{begin, end < text.size() ? cut_end(text, first, cluster_end, end) : end};
 }
 
 Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,

@@ -58,6 +58,21 @@ TEST_CASE("passage_window: a text without spaces is cut around its match, not gi
     CHECK(w->end - w->begin <= 120);
 }
 
+TEST_CASE("passage_window: a stretch of matches wider than the window is cut on a whole character", "[snippet]") {
+    // From "alpha" to the end of "o\u00e9\u00e9\u00e9\u00e9" is 125 bytes without a space:
+    // a window of about 120 ends inside the second word, maybe inside a letter.
+    const std::string last = "o\xC3\xA9\xC3\xA9\xC3\xA9\xC3\xA9";
+    const std::string text = kFiller + " alpha-" + std::string(109, 'y') + "-" + last + " " + kFiller;
+    for (std::size_t width : {119, 120, 121}) {
+        const auto w = passage_window(text, {"alpha", last}, width);
+        REQUIRE(w);
+        CAPTURE(width, w->begin, w->end);
+        CHECK(text.substr(w->begin, 5) == "alpha");
+        CHECK(w->end <= w->begin + width);
+        CHECK((static_cast<unsigned char>(text[w->end]) & 0xC0) != 0x80);  // not inside a letter
+    }
+}
+
 TEST_CASE("passage_window: words match whole and in any case, a trailing apostrophe is not part of one", "[snippet]") {
     const std::string text = kFiller + " Users' DATA was sold. " + kFiller + " metadata " + kFiller;
     const std::string w = window_text(text, {"data", "users"}, 100);
