@@ -197,15 +197,29 @@ Hits hits_by_search(std::string_view text, const std::unordered_map<std::string_
     return hits;
 }
 
+// Whether the full stop at `dot` ends a title or an initial ("Mr.", "Dr.", "J.", "U.S."):
+// one to three letters, the first a capital and any others small.
+bool abbreviation_before(std::string_view text, std::size_t dot) {
+    std::size_t b = dot;
+    while (b > 0 && std::isalpha(static_cast<unsigned char>(text[b - 1]))) --b;
+    const std::string_view word = text.substr(b, dot - b);
+    if (word.empty() || word.size() > 3 || !ascii_upper(word[0])) return false;
+    return std::none_of(word.begin() + 1, word.end(), [](char c) { return ascii_upper(c); });
+}
+
 // The last sentence start in [from, to]: the text's start, a line's, or a capital letter
-// or opening quote after a full stop, question or exclamation mark and a space. npos if none.
+// or opening quote after a question or exclamation mark, or a full stop that ends no
+// abbreviation, and a space. npos if none.
 std::size_t sentence_start(std::string_view text, std::size_t from, std::size_t to) {
     for (std::size_t i = to + 1; i-- > from;) {
         if (i == 0) return 0;
         const char c = text[i];
-        if (!ascii_upper(c) && c != '"' && static_cast<unsigned char>(c) != 0xE2) continue;  // 0xE2: a curly quote's lead byte
+        if (!ascii_upper(c) && c != '"' && !text.substr(i).starts_with("\u201C") && !text.substr(i).starts_with("\u2018"))
+            continue;
         if (text[i - 1] == '\n') return i;
-        if (i >= 2 && text[i - 1] == ' ' && (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!')) return i;
+        if (i >= 2 && text[i - 1] == ' ' && (text[i - 2] == '.' || text[i - 2] == '?' || text[i - 2] == '!') &&
+            !(text[i - 2] == '.' && abbreviation_before(text, i - 2)))
+            return i;
     }
     return std::string_view::npos;
 }
@@ -219,8 +233,28 @@ std::size_t cut_end(std::string_view text, std::size_t first, std::size_t cluste
     if (spaced && space >= std::min(cluster_end, end)) return space;
     if (cluster_end <= end) return cluster_end;
     if (spaced && space > first) return space;
-    while (end > first + 1 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
-    return end;
+    while (end > first && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    // Narrower than the match's first letter: that letter whole.
+    return end > first ? end : first + code_point_at(text, first).size;
+}
+
+// MSet::snippet's text with Xapian's HTML escapes (&amp; &lt; &gt;) undone: the
+// printers escape for their own formats, and a terminal showed "Standard &amp; Poor's".
+std::string unescaped(std::string_view marked) {
+    static constexpr std::pair<std::string_view, char> kEscapes[] = {{"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}};
+    std::string out;
+    out.reserve(marked.size());
+    for (std::size_t i = 0; i < marked.size();) {
+        const auto* e = std::find_if(std::begin(kEscapes), std::end(kEscapes),
+                                     [&](const auto& x) { return marked.substr(i).starts_with(x.first); });
+        if (e != std::end(kEscapes)) {
+            out += e->second;
+            i += e->first.size();
+        } else {
+            out += marked[i++];
+        }
+    }
+    return out;
 }
 
 }  // namespace
@@ -291,7 +325,7 @@ Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const st
                                       std::string(1, kOpen), std::string(1, kClose), std::string(kOmit));
     if (w.begin > 0 && !marked.starts_with(kOmit)) marked.insert(0, kOmit);
     if (w.end < text.size() && !marked.ends_with(kOmit)) marked += kOmit;
-    return parse_marked(marked);
+    return parse_marked(unescaped(marked));
 }
 
 }  // namespace privsearch::searcher

@@ -2,6 +2,7 @@
 #include "snippet.h"
 
 #include <catch2/catch.hpp>
+#include <xapian.h>
 
 #include <string>
 #include <vector>
@@ -71,6 +72,46 @@ TEST_CASE("passage_window: a stretch of matches wider than the window is cut on 
         CHECK(w->end <= w->begin + width);
         CHECK((static_cast<unsigned char>(text[w->end]) & 0xC0) != 0x80);  // not inside a letter
     }
+}
+
+TEST_CASE("passage_window: a window narrower than the match's first letter holds that letter whole", "[snippet]") {
+    for (const std::string word : {"\xC3\xA9t\xC3\xA9", "\xE1\xBD\x90\xE1\xBD\x90", "\xE4\xB8\xAD\xE6\x96\x87"}) {
+        const std::string text = word + " " + kFiller;
+        for (std::size_t width : {1, 2}) {
+            const auto w = passage_window(text, {word}, width);
+            REQUIRE(w);
+            CAPTURE(word, width, w->end);
+            CHECK(w->begin == 0);
+            CHECK((static_cast<unsigned char>(text[w->end]) & 0xC0) != 0x80);
+            CHECK(w->end > 0);
+        }
+    }
+}
+
+TEST_CASE("passage_window: a title's or an initial's full stop, or a dash, starts no sentence", "[snippet]") {
+    const std::string titled = kFiller + ". The agency, said Mr. Smith on Monday, bought monitoring tools. " + kFiller;
+    CHECK(window_text(titled, {"monitoring"}, 120).starts_with("The agency, said Mr. Smith"));
+    const std::string initial = kFiller + ". Reports by J. Doe and others say it bought monitoring tools. " + kFiller;
+    CHECK(window_text(initial, {"monitoring"}, 120).starts_with("Reports by J. Doe"));
+    const std::string dashed = kFiller + ". Agencies said so. \xE2\x80\x94 and then police bought monitoring tools. " + kFiller;
+    CHECK(window_text(dashed, {"monitoring"}, 120).starts_with("Agencies"));
+    const std::string quoted = kFiller + ". \xE2\x80\x9CWe bought monitoring tools,\xE2\x80\x9D he said. " + kFiller;
+    CHECK(window_text(quoted, {"monitoring"}, 120).starts_with("\xE2\x80\x9CWe bought"));
+}
+
+TEST_CASE("make_snippet: the text as written, not escaped for HTML", "[snippet]") {
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    doc.add_term("poor's");
+    db.add_document(doc);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(Xapian::Query("poor's"));
+    const Xapian::MSet mset = enquire.get_mset(0, 10);
+    const std::string text = "Standard & Poor's said 3 < 4 and 5 > 4, and &amp; stays as written.";
+    const auto snippet = privsearch::searcher::make_snippet(mset, text, {"poor's"}, 240, false);
+    CHECK(snippet.text == text);
+    REQUIRE(snippet.highlights.size() == 1);
+    CHECK(snippet.text.substr(snippet.highlights[0].begin, snippet.highlights[0].end - snippet.highlights[0].begin) == "Poor's");
 }
 
 TEST_CASE("passage_window: words match whole and in any case, a trailing apostrophe is not part of one", "[snippet]") {
