@@ -245,14 +245,16 @@ std::string unescaped(std::string_view marked) {
     std::string out;
     out.reserve(marked.size());
     for (std::size_t i = 0; i < marked.size();) {
-        const auto* e = std::find_if(std::begin(kEscapes), std::end(kEscapes),
-                                     [&](const auto& x) { return marked.substr(i).starts_with(x.first); });
-        if (e != std::end(kEscapes)) {
-            out += e->second;
-            i += e->first.size();
-        } else {
+        const auto rest = marked.substr(i);
+        const auto* e = rest[0] != '&' ? std::end(kEscapes)
+                                       : std::find_if(std::begin(kEscapes), std::end(kEscapes),
+                                                      [&](const auto& x) { return rest.starts_with(x.first); });
+        if (e == std::end(kEscapes)) {
             out += marked[i++];
+            continue;
         }
+        out += e->second;
+        i += e->first.size();
     }
     return out;
 }
@@ -294,8 +296,10 @@ std::optional<Span> passage_window(std::string_view text, const std::vector<std:
     std::size_t begin = sentence_start(text, first - std::min(room, width / 2), first);
     if (begin == std::string_view::npos) {
         begin = first - std::min(room, width / 4);
-        const std::size_t space = begin > 0 ? text.find(' ', begin) : std::string_view::npos;
-        if (begin > 0) begin = space < first ? space + 1 : first;
+        if (begin > 0) {
+            const std::size_t space = text.find(' ', begin);
+            begin = space < first ? space + 1 : first;
+        }
     }
     const std::size_t end = std::min(text.size(), begin + width);
     return Span{begin, end < text.size() ? cut_end(text, first, cluster_end, end) : end};
