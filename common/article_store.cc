@@ -1,17 +1,31 @@
 #include "article_store.h"
 
+#include "record_dictionary_file.h"
 #include "schema.h"
 
 namespace privsearch {
 
 StoredArticle ArticleStore::read(const Xapian::Document& doc) {
     const std::string data = doc.get_value(schema::slot(schema::Slot::Record));
-    // An index trains its dictionary once; a reader opened before that reads the
-    // index's metadata again when a record first needs it.
+    // An index trains its dictionary once; a reader opened before that loads it when
+    // a record first needs it.
     const unsigned needs = RecordDecompressor::dictionary_of(data);
-    if (!decompressor_ || (needs != 0 && needs != decompressor_->dictionary_id()))
-        decompressor_.emplace(db_.get_metadata(schema::metadata::record_dictionary));
+    if (!decompressor_ || (needs != 0 && needs != decompressor_->dictionary_id())) load_dictionary(needs);
     return decode_stored(decompressor_->decompress(data));
+}
+
+void ArticleStore::load_dictionary(unsigned needs) {
+    if (needs == 0) {
+        decompressor_.emplace(std::string());
+        return;
+    }
+    if (!db_path_.empty()) {
+        if (auto mapped = map_record_dictionary_file(db_path_, needs)) {
+            decompressor_.emplace(std::move(mapped->file), mapped->dictionary);
+            return;
+        }
+    }
+    decompressor_.emplace(db_.get_metadata(schema::metadata::record_dictionary));
 }
 
 }  // namespace privsearch

@@ -75,13 +75,25 @@ std::string RecordCompressor::compress(std::string_view record) {
     return out;
 }
 
-RecordDecompressor::RecordDecompressor(std::string dictionary)
-    : ctx_(ZSTD_createDCtx()), dictionary_(std::move(dictionary)) {
-    if (!dictionary_.empty()) {
-        dict_.reset(ZSTD_createDDict_byReference(dictionary_.data(), dictionary_.size()));
+RecordDecompressor::RecordDecompressor(std::string dictionary) : dictionary_(std::move(dictionary)) {
+    refer_to(std::get<std::string>(dictionary_));
+}
+
+RecordDecompressor::RecordDecompressor(MappedFile file, std::string_view dictionary) : dictionary_(std::move(file)) {
+    refer_to(dictionary);
+}
+
+void RecordDecompressor::refer_to(std::string_view dictionary) {
+    ctx_.reset(ZSTD_createDCtx());
+    if (!dictionary.empty()) {
+        dict_.reset(ZSTD_createDDict_byReference(dictionary.data(), dictionary.size()));
         dict_id_ = ZSTD_getDictID_fromDDict(dict_.get());
     }
-    if (!ctx_ || (!dictionary_.empty() && !dict_)) throw std::runtime_error("cannot set up zstd decompression");
+    if (!ctx_ || (!dictionary.empty() && !dict_)) throw std::runtime_error("cannot set up zstd decompression");
+}
+
+unsigned RecordDecompressor::id_of_dictionary(std::string_view dictionary) {
+    return ZSTD_getDictID_fromDict(dictionary.data(), dictionary.size());
 }
 
 unsigned RecordDecompressor::dictionary_of(std::string_view frame) {

@@ -4,9 +4,12 @@
 // corpus, records took 2.79 MB as Xapian stores them (zlib, per record) and 2.22 MB
 // with a 64 KB dictionary; reading one costs what inflating it did.
 #pragma once
+#include "mapped_file.h"
+
 #include <memory>
 #include <string>
 #include <string_view>
+#include <variant>
 #include <vector>
 
 struct ZSTD_CCtx_s;
@@ -42,6 +45,8 @@ class RecordDecompressor {
 public:
     // Keeps the dictionary: the decompressor refers to it rather than copying it.
     explicit RecordDecompressor(std::string dictionary);
+    // `dictionary` lies in `file`, which the decompressor keeps.
+    RecordDecompressor(MappedFile file, std::string_view dictionary);
     RecordDecompressor(const RecordDecompressor&) = delete;
     RecordDecompressor& operator=(const RecordDecompressor&) = delete;
     // Throws std::runtime_error on data that is not a record compressed with this
@@ -49,11 +54,17 @@ public:
     std::string decompress(std::string_view frame);
     // The dictionary a compressed record needs: 0 for none.
     static unsigned dictionary_of(std::string_view frame);
+    // The id a dictionary declares: what dictionary_of gives for the records it made.
+    static unsigned id_of_dictionary(std::string_view dictionary);
     unsigned dictionary_id() const { return dict_id_; }
 
 private:
+    void refer_to(std::string_view dictionary);
+
     std::unique_ptr<ZSTD_DCtx_s, ZstdFree> ctx_;
-    std::string dictionary_;  // referenced by dict_, not copied: a one-shot query reads ten records
+    // What holds the dictionary, referenced by dict_ rather than copied: a one-shot
+    // query reads ten records.
+    std::variant<std::string, MappedFile> dictionary_;
     std::unique_ptr<ZSTD_DDict_s, ZstdFree> dict_;
     unsigned dict_id_ = 0;
 };

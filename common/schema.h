@@ -92,6 +92,13 @@ inline constexpr const char* record_dictionary = "privsearch:record_dictionary";
 inline constexpr const char* user_entities = "privsearch:entities";  // the --entities TSV, for the searcher
 }  // namespace metadata
 
+// Files of our own in the index directory, beside Xapian's tables.
+namespace files {
+// A copy of metadata::record_dictionary (record_dictionary_file.h); the metadata stays
+// the truth, which compaction and copies of the tables carry.
+inline constexpr const char* record_dictionary = "record-dictionary.zstd";
+}  // namespace files
+
 // Weight of title words relative to body words.
 inline constexpr unsigned title_weight = 5;
 

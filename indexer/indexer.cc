@@ -7,7 +7,9 @@
 #include "index_writer.h"
 #include "input_files.h"
 #include "pipeline.h"
+#include "record_dictionary_file.h"
 #include "report.h"
+#include "schema.h"
 #include "sharded_build.h"
 
 #include <algorithm>
@@ -59,6 +61,18 @@ std::optional<std::string> read_user_entities(const Options& options, Gazetteer&
     return tsv;
 }
 
+// Searches map the stored articles' dictionary from its file (record_dictionary_file.h):
+// written here once a run has trained it, and for an index built before there was one.
+void keep_dictionary_file(const std::string& db_path, Reporter& report) {
+    try {
+        const std::string dictionary = Xapian::Database(db_path).get_metadata(schema::metadata::record_dictionary);
+        save_record_dictionary_file(db_path, dictionary);
+    } catch (const std::runtime_error& e) {
+        report.problem({record_dictionary_path(db_path), 0,
+                        std::string(e.what()) + "; searches read the dictionary from the index instead", false});
+    }
+}
+
 }  // namespace
 
 int run(const Options& options) {
@@ -87,6 +101,7 @@ int run(const Options& options) {
         DocumentSource source(db_path, matcher);
         update_in_place(*writer, source, inputs.files, options.prune, report);
     }
+    keep_dictionary_file(db_path, report);
     if (g_stop) report.interrupted();
     report.finish(db_path);
 

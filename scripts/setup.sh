@@ -8,7 +8,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PACKAGES=(g++ cmake make pkg-config libxapian-dev libicu-dev libboost-program-options-dev
-          catch2 nlohmann-json3-dev libxml2-dev libssl-dev libjemalloc-dev libzstd-dev)
+          catch2 nlohmann-json3-dev libxml2-dev libssl-dev libjemalloc-dev libzstd-dev
+          libxxhash-dev)
 
 install_missing() {
     local missing=()

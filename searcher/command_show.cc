@@ -16,8 +16,9 @@ int run_show(int argc, char** argv) {
     const std::string id = cl.words();
     if (id.empty()) throw UserError("show needs an article id (ids are in search results)");
 
-    auto db = open_index(cl.db_path());
-    ArticleStore articles(db);
+    const std::string db_path = cl.db_path();
+    auto db = open_index(db_path);
+    ArticleStore articles(db, db_path);
     auto article = with_retry(db, [&](Xapian::Database& d) -> std::shared_ptr<const StoredArticle> {
         auto p = d.postlist_begin(id_term(id));
         if (p == d.postlist_end(id_term(id))) return nullptr;

@@ -67,7 +67,8 @@ std::optional<schema::Facet> filtered_facet(const Filters& f, schema::Facet face
 
 }  // namespace
 
-Searcher::Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer) : db_(db), builder_(db, gazetteer) {}
+Searcher::Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer, const std::string& db_path)
+    : db_(db), articles_(db, db_path), builder_(db, gazetteer) {}
 
 const std::vector<schema::Facet>& Searcher::result_facets() {
     using schema::Facet;

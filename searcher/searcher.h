@@ -18,7 +18,8 @@ namespace privsearch::searcher {
 
 class Searcher {
 public:
-    Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer);
+    // `db_path`: where `db` was opened from, for the stored articles' dictionary file.
+    Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer, const std::string& db_path);
 
     SearchResult search(const SearchRequest& r);
 
@@ -55,7 +56,7 @@ private:
     const FacetTable* ready_facet_table();
 
     Xapian::Database& db_;
-    ArticleStore articles_{db_};
+    ArticleStore articles_;
     QueryBuilder builder_;
     bool many_queries_ = false;
     std::optional<FacetTable> facet_table_;

@@ -5,8 +5,11 @@
 #include "analysis.h"
 #include "common_words.h"
 #include "document_builder.h"
+#include "file_io.h"
 #include "schema.h"
 #include "article_store.h"
+#include "record_compression.h"
+#include "record_dictionary_file.h"
 #include "word_forms.h"
 
 #include <catch2/catch.hpp>
@@ -27,6 +30,14 @@ namespace fs = std::filesystem;
 namespace {
 
 std::string fixture(const std::string& rel) { return fixtures() + "/e2e/" + rel; }
+
+// The dictionary the index's file holds (record_dictionary_file.h), if it is whole and
+// the index's own.
+std::string dictionary_file(const std::string& db) {
+    const std::string own = Xapian::Database(db).get_metadata(privsearch::schema::metadata::record_dictionary);
+    auto mapped = privsearch::map_record_dictionary_file(db, privsearch::RecordDecompressor::id_of_dictionary(own));
+    return mapped ? std::string(mapped->dictionary) : std::string();
+}
 
 std::optional<privsearch::StoredArticle> stored(const std::string& db_path, const std::string& id) {
     Xapian::Database db(db_path);
@@ -661,11 +672,13 @@ TEST_CASE("a run with enough text trains the stored articles' dictionary, earlie
     auto dictionary = [&] { return Xapian::Database(db).get_metadata(privsearch::schema::metadata::record_dictionary); };
     REQUIRE(index(db, {corpus()}).status == 0);
     CHECK(dictionary().empty());  // five articles: too little to train on
+    CHECK_FALSE(fs::exists(privsearch::record_dictionary_path(db)));
 
     RunResult big = index(db, {"--jobs", "1", write_bulk(tmp, 6000)});
     INFO(big.err);
     REQUIRE(big.status == 0);
     CHECK_FALSE(dictionary().empty());
+    CHECK(dictionary_file(db) == dictionary());
     const std::string corpus_id = "independent-2017-07-27-facebook-whatsapp-instagram-data";
     for (const auto& [id, words] : {std::pair{corpus_id, "WhatsApp"}, std::pair{std::string("bulk-5999"), "zzbulkword"}}) {
         RunResult show = search_cmd(db, {"show", "--json", id});
@@ -673,6 +686,42 @@ TEST_CASE("a run with enough text trains the stored articles' dictionary, earlie
         REQUIRE(show.status == 0);
         CHECK(parse_json(show.out)["text"].get<std::string>().find(words) != std::string::npos);
     }
+}
+
+TEST_CASE("searches map the dictionary's file, which a run restores, and read the index's copy without it",
+          "[indexer][records]") {
+    TempDir tmp;
+    const std::string db = tmp / "db", bulk = write_bulk(tmp, 6000);
+    const std::string file = privsearch::record_dictionary_path(db);
+    REQUIRE(index(db, {"--jobs", "1", bulk}).status == 0);
+    REQUIRE(fs::exists(file));
+    auto found = [&] {
+        RunResult s = search_cmd(db, {"search", "--json", "-n", "3", "zzbulkword"});
+        INFO(s.err);
+        CHECK(s.status == 0);
+        return s.out;
+    };
+    const std::string expected = parse_json(found())["hits"].dump();
+    CHECK(expected.find("zzbulkword") != std::string::npos);
+
+    fs::remove(file);  // as an index built before there was a file
+    CHECK(parse_json(found())["hits"].dump() == expected);
+    RunResult again = index(db, {bulk});
+    INFO(again.err);
+    CHECK(again.status == 0);
+    CHECK_FALSE(dictionary_file(db).empty());
+
+    std::string damaged = *privsearch::read_file(file);
+    damaged.replace(damaged.size() / 2, 64, 64, 'x');
+    { std::ofstream(file, std::ios::binary | std::ios::trunc) << damaged; }
+    CHECK(parse_json(found())["hits"].dump() == expected);
+
+    fs::remove(file);
+    fs::create_directory(file);  // in the way
+    RunResult blocked = index(db, {bulk});
+    CHECK(blocked.status == 1);  // a warning: nothing was lost
+    CHECK(blocked.err.find(file + ": cannot replace it") != std::string::npos);
+    CHECK(parse_json(found())["hits"].dump() == expected);
 }
 
 TEST_CASE("a sharded build trains the stored articles' dictionary, and every shard's articles read back",
@@ -684,6 +733,7 @@ TEST_CASE("a sharded build trains the stored articles' dictionary, and every sha
     INFO(r.err);
     REQUIRE(r.status == 0);
     CHECK_FALSE(Xapian::Database(db).get_metadata(privsearch::schema::metadata::record_dictionary).empty());
+    CHECK(dictionary_file(db) == Xapian::Database(db).get_metadata(privsearch::schema::metadata::record_dictionary));
     // Every article, from whichever shard, decoded for its snippet.
     RunResult s = search_cmd(db, {"search", "--json", "--limit", std::to_string(kArticles), "zzbulkword"});
     INFO(s.err);

@@ -19,6 +19,7 @@ public:
     ScratchIndex& operator=(const ScratchIndex&) = delete;
 
     Xapian::WritableDatabase& db() { return db_; }
+    std::string path() const { return dir_.string(); }
 
 private:
     static std::filesystem::path next_dir() {
