@@ -8,7 +8,6 @@
 #include <unicode/unistr.h>
 
 #include <array>
-#include <cstdio>
 #include <memory>
 #include <vector>
 
@@ -104,20 +103,6 @@ std::size_t trailing_zone(std::string_view text) {
 }
 
 }  // namespace
-
-std::string ArticleDate::iso() const {
-    char buf[16];
-    if (day) std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-    else if (month) std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-    else std::snprintf(buf, sizeof buf, "%04d", year);
-    return buf;
-}
-
-std::string ArticleDate::sortable() const {
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d%02d%02d", year, month ? month : 1, day ? day : 1);
-    return buf;
-}
 
 std::optional<ArticleDate> parse_date(std::string_view text) {
     text = trim(text);

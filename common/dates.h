@@ -1,20 +1,11 @@
 #pragma once
+#include "article_date.h"
+
 #include <optional>
 #include <string>
 #include <string_view>
 
 namespace privsearch {
-
-// A calendar date as precise as the source states it (month and day may be unknown).
-struct ArticleDate {
-    int year = 0;
-    int month = 0;  // 0: unknown
-    int day = 0;    // 0: unknown
-
-    std::string iso() const;       // "2019", "2019-08" or "2019-08-08"
-    std::string sortable() const;  // "YYYYMMDD", unknown parts as the first month/day
-    bool operator==(const ArticleDate&) const = default;
-};
 
 // Parses ISO 8601 (2019, 2019-08, 2019-08-08, 2017-07-27T11:19:00+01:00) and common
 // news formats ("Thursday 27 July 2017 11:19 BST", "August 8, 2019", "8 Aug 2019")

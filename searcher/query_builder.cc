@@ -2,7 +2,7 @@
 
 #include "analysis.h"
 #include "common_words.h"
-#include "dates.h"
+#include "article_date.h"
 #include "errors.h"
 #include "string_util.h"
 #include "text_normalize.h"
@@ -113,7 +113,7 @@ std::string resolve_entity(const Gazetteer& g, schema::Facet facet, std::string_
 }
 
 std::string date_bound(std::string_view text, bool upper) {
-    auto d = parse_date(text);
+    auto d = parse_iso_date(text);
     if (!d) throw UserError("bad date '" + std::string(text) + "': use YYYY, YYYY-MM or YYYY-MM-DD");
     if (!upper) return d->sortable();
     ArticleDate last = *d;

@@ -542,6 +542,9 @@ TEST_CASE("bad input: one message, exit 2, no crash", "[searcher][errors]") {
     SECTION("bad --since") {
         RunResult r = expect_error({"search", "--since", "notadate", "fbi"});
         CHECK(r.err.find("notadate") != std::string::npos);
+        // Dates as articles print them are for the indexer; a bound is ISO 8601.
+        RunResult natural = expect_error({"search", "--since", "August 2019", "fbi"});
+        CHECK(natural.err.find("use YYYY, YYYY-MM or YYYY-MM-DD") != std::string::npos);
     }
     SECTION("--since after --until") { expect_error({"search", "--since", "2020", "--until", "2019"}); }
     SECTION("unknown facet value in the query") {

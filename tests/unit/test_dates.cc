@@ -1,4 +1,5 @@
-// common/dates.h: parse_date, ArticleDate::iso/sortable, find_date_line.
+// common/dates.h: parse_date, find_date_line; common/article_date.h: ArticleDate::iso/sortable,
+// parse_iso_date.
 #include "dates.h"
 
 #include <catch2/catch.hpp>
@@ -11,6 +12,7 @@
 #include <string>
 
 using privsearch::ArticleDate;
+using privsearch::parse_iso_date;
 using privsearch::find_date_line;
 using privsearch::parse_date;
 
@@ -98,6 +100,28 @@ TEST_CASE("parse_date: rejected texts", "[dates]") {
     for (const char* text : cases) {
         CAPTURE(text);
         CHECK_FALSE(parse_date(text).has_value());
+    }
+}
+
+TEST_CASE("parse_iso_date: the forms a user types, naming a real day", "[dates]") {
+    const std::pair<const char*, ArticleDate> accepted[] = {
+        {"2019", {2019, 0, 0}},       {"2019-08", {2019, 8, 0}},    {"2019-08-08", {2019, 8, 8}},
+        {" 2019-08-08 ", {2019, 8, 8}}, {"2020-02-29", {2020, 2, 29}}, {"2000-02-29", {2000, 2, 29}},
+        {"1999-12-31", {1999, 12, 31}},
+    };
+    for (const auto& [text, date] : accepted) {
+        CAPTURE(text);
+        auto d = parse_iso_date(text);
+        REQUIRE(d.has_value());
+        CHECK(*d == date);
+        CHECK(parse_date(text) == d);  // as the indexer reads it
+    }
+    CHECK(parse_iso_date("0001") == ArticleDate{1, 0, 0});  // a bound before everything
+    for (const char* text : {"", "19", "0000", "2019-8", "2019-13", "2019-00", "2019-08-32", "2019-02-29",
+                             "1900-02-29", "2019-04-31", "2019-08-", "2019-08-08T10:00", "2019/08/08",
+                             "20190808", "August 2019", "2019-08-08x", "２０１９"}) {
+        CAPTURE(text);
+        CHECK_FALSE(parse_iso_date(text).has_value());
     }
 }
 

@@ -293,7 +293,6 @@ TEST_CASE("query: date_bound", "[query]") {
         {"2019", "20190101", "20191231"},
         {"2019-08", "20190801", "20190831"},
         {"2019-08-08", "20190808", "20190808"},
-        {"August 8, 2019", "20190808", "20190808"},
         {"2019-02", "20190201", "20190231"},  // an upper bound for comparison, not a calendar date
     };
     for (const auto& c : cases) {
@@ -304,7 +303,8 @@ TEST_CASE("query: date_bound", "[query]") {
         if (std::string(c.text) != "2019-02") CHECK(upper == c.upper);
         else CHECK(upper >= "20190228");
     }
-    for (const char* bad : {"", "soon", "2019-13", "20190808x"}) {
+    // Dates as articles print them ("August 8, 2019") are the indexer's (dates.h).
+    for (const char* bad : {"", "soon", "2019-13", "20190808x", "August 8, 2019"}) {
         CAPTURE(bad);
         CHECK_THROWS_AS(date_bound(bad, false), UserError);
         CHECK_THROWS_AS(date_bound(bad, true), UserError);
