@@ -34,7 +34,9 @@ void remove_file(const std::string& path) {
 }  // namespace
 
 std::string record_dictionary_path(const std::string& db_path) {
-    return (fs::path(db_path) / schema::files::record_dictionary).string();
+    // Not std::filesystem::path's operator/: its parsing was a sixth of the file's
+    // mapping (11k instructions).
+    return db_path + '/' + schema::files::record_dictionary;
 }
 
 void save_record_dictionary_file(const std::string& db_path, std::string_view dictionary) {
