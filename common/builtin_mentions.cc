@@ -5,12 +5,44 @@
 #include <algorithm>
 
 namespace privsearch {
+namespace {
+
+bool has_key(std::span<const std::string_view> keys, const std::string& key) {
+    return std::binary_search(keys.begin(), keys.end(), key);
+}
+
+bool some_key_starts(std::span<const std::string_view> keys, const std::string& prefix) {
+    auto it = std::lower_bound(keys.begin(), keys.end(), prefix);
+    return it != keys.end() && it->starts_with(prefix);
+}
+
+// Whether an alias's key is the run of `words` from `first` on, or some such run.
+bool alias_from(std::span<const std::string_view> keys, const std::vector<std::string_view>& words,
+                std::size_t first, bool exact) {
+    std::string key = alias_key_start(exact);
+    for (std::size_t i = first; i < words.size(); ++i) {
+        key += words[i];
+        if (has_key(keys, key)) return true;
+        key += alias_key_separator;
+        if (!some_key_starts(keys, key)) return false;
+    }
+    return false;
+}
+
+}  // namespace
 
 bool Gazetteer::builtin_may_mention(std::string_view text) {
-    const auto keys = builtin_first_token_keys();
-    const auto known = [&](const std::string& key) { return std::binary_search(keys.begin(), keys.end(), key); };
-    for (const auto& t : tokenize_for_entities(text))
-        if (known(first_token_key(t.text, true)) || known(first_token_key(t.text, false))) return true;
+    const auto keys = builtin_alias_keys();
+    const auto tokens = tokenize_for_entities(text);
+    std::vector<std::string_view> as_written;
+    std::vector<std::string> folded;
+    for (const auto& t : tokens) {
+        as_written.push_back(t.text);
+        folded.push_back(fold_token(t.text));
+    }
+    const std::vector<std::string_view> as_folded(folded.begin(), folded.end());
+    for (std::size_t i = 0; i < tokens.size(); ++i)
+        if (alias_from(keys, as_written, i, true) || alias_from(keys, as_folded, i, false)) return true;
     return false;
 }
 

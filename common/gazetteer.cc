@@ -93,14 +93,19 @@ std::string first_token_key(const Alias& a) {
     return a.case_sensitive ? fold_token(a.tokens.front()) : a.tokens.front();
 }
 
-std::string first_token_key(std::string_view token, bool exact) {
-    // Acronyms are matched in capitals only: "US" can start one, "us" cannot.
-    return exact ? "=" + std::string(token) : "~" + fold_token(token);
-}
+// Acronyms are matched in capitals only: "US" can be one, "us" cannot.
+std::string alias_key_start(bool exact) { return exact ? "=" : "~"; }
 
-std::vector<std::string> Gazetteer::first_token_keys() const {
+std::vector<std::string> Gazetteer::alias_keys() const {
     std::vector<std::string> out;
-    for (const auto& a : aliases_) out.push_back(first_token_key(a.tokens.front(), a.case_sensitive));
+    for (const auto& a : aliases_) {
+        std::string key = alias_key_start(a.case_sensitive);
+        for (std::size_t i = 0; i < a.tokens.size(); ++i) {
+            if (i) key += alias_key_separator;
+            key += a.tokens[i];
+        }
+        out.push_back(std::move(key));
+    }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
     return out;

@@ -31,13 +31,15 @@ public:
     // The gazetteer shipped in the binaries: common/entities.tsv, loaded at build time by
     // gazetteer_compile and compiled in as a dump.
     static Gazetteer builtin();
-    // Whether the text may name a built-in entity: false only when none of its tokens can
-    // start a built-in alias. Known without restoring the gazetteer, from its aliases'
-    // first tokens (a tenth of a one-shot query's instructions went into restoring it).
+    // Whether the text may name a built-in entity: false only when no built-in alias
+    // appears in it whole, its tokens compared as the matcher compares them. Known
+    // without restoring the gazetteer (1.2M instructions, a third of a one-shot query),
+    // from the aliases' keys: a word that merely starts an alias ("european plays")
+    // does not restore it.
     static bool builtin_may_mention(std::string_view text);
-    // The keys of this gazetteer's aliases' first tokens, sorted and unique: exact for an
-    // acronym, case-folded otherwise (gazetteer_compile compiles the built-in ones in).
-    std::vector<std::string> first_token_keys() const;
+    // The keys of this gazetteer's aliases (alias_key), sorted and unique
+    // (gazetteer_compile compiles the built-in ones in).
+    std::vector<std::string> alias_keys() const;
 
     // Adds the entries of a TSV text; a bad line throws UserError naming origin:line.
     void load(std::string_view tsv, const std::string& origin);
@@ -67,7 +69,7 @@ private:
     std::unordered_map<std::string, std::size_t> by_name_;       // facet code + folded name/alias -> entity
     std::unordered_map<std::string, std::size_t> by_canonical_;  // facet code + canonical -> entity
 
-    static std::span<const std::string_view> builtin_first_token_keys();  // generated
+    static std::span<const std::string_view> builtin_alias_keys();  // generated
 };
 
 // Splits text into the tokens aliases are matched on: runs of letters and digits,
@@ -83,7 +85,9 @@ std::vector<Token> tokenize_for_entities(std::string_view text);
 std::string fold_token(std::string_view t);
 // The folded first token of an alias, by which a matcher finds it.
 std::string first_token_key(const Alias& a);
-// A token's key among Gazetteer::first_token_keys(): exact for an acronym, else folded.
-std::string first_token_key(std::string_view token, bool exact);
+// Keys of runs of tokens, as Gazetteer::alias_keys() holds them: the tokens as written
+// for an acronym ("=ICE"), case-folded otherwise ("~european\x1fcommission").
+std::string alias_key_start(bool exact);
+inline constexpr char alias_key_separator = '\x1f';
 
 }  // namespace privsearch

@@ -64,12 +64,17 @@ std::optional<std::string> read_user_entities(const Options& options, Gazetteer&
 // Searches map the stored articles' dictionary from its file (record_dictionary_file.h):
 // written here once a run has trained it, and for an index built before there was one.
 void keep_dictionary_file(const std::string& db_path, Reporter& report) {
+    auto warn = [&](const std::string& what) {
+        report.problem({record_dictionary_path(db_path), 0, what + "; searches read the dictionary from the index instead",
+                        false});
+    };
     try {
         const std::string dictionary = Xapian::Database(db_path).get_metadata(schema::metadata::record_dictionary);
         save_record_dictionary_file(db_path, dictionary);
     } catch (const std::runtime_error& e) {
-        report.problem({record_dictionary_path(db_path), 0,
-                        std::string(e.what()) + "; searches read the dictionary from the index instead", false});
+        warn(e.what());
+    } catch (const Xapian::Error& e) {
+        warn("cannot read the index's dictionary: " + e.get_msg());
     }
 }
 

@@ -8,9 +8,6 @@
 namespace privsearch::searcher {
 
 Xapian::Database open_index(const std::string& path) {
-    if (!std::filesystem::exists(path))
-        throw UserError("no index at " + path + ": build one with 'privsearch-index --db " + path +
-                        " corpus/' (or set PRIVSEARCH_DB)");
     try {
         Xapian::Database db(path);
         check_index_format(db, path);
@@ -20,6 +17,10 @@ Xapian::Database open_index(const std::string& path) {
     } catch (const Xapian::DatabaseCorruptError&) {
         throw;  // also what a read racing a commit's block writes sees: main retries
     } catch (const Xapian::Error& e) {
+        // Looked for only now: a query that opens its index pays for no stat of its own.
+        if (!std::filesystem::exists(path))
+            throw UserError("no index at " + path + ": build one with 'privsearch-index --db " + path +
+                            " corpus/' (or set PRIVSEARCH_DB)");
         throw UserError(path + ": cannot open index: " + e.get_msg() +
                         " (is it a privsearch index? rebuild it with privsearch-index)");
     }

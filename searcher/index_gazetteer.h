@@ -1,7 +1,7 @@
 // The gazetteer an index is searched with: the built-in one plus the entities the index
 // was built with (--entities), loaded the first time a command needs it. Restoring it
 // was a tenth of a one-shot query's instructions, and most queries name no entity:
-// may_mention() tells from the built-in aliases' first tokens alone.
+// may_mention() tells from the built-in aliases' compiled-in keys alone.
 #pragma once
 #include "entity_matcher.h"
 #include "gazetteer.h"
