@@ -8,7 +8,6 @@
 #include <xxhash.h>
 
 #include <filesystem>
-#include <fstream>
 #include <stdexcept>
 #include <system_error>
 
@@ -28,7 +27,7 @@ std::string checksum_of(std::string_view bytes) {
 void remove_file(const std::string& path) {
     std::error_code ec;
     fs::remove(path, ec);
-    if (ec) throw std::runtime_error("cannot remove it: " + ec.message());
+    if (ec) throw std::runtime_error("cannot remove " + path + ": " + ec.message());
 }
 
 }  // namespace
@@ -43,20 +42,7 @@ void save_record_dictionary_file(const std::string& db_path, std::string_view di
     const std::string path = record_dictionary_path(db_path);
     if (dictionary.empty()) return remove_file(path);
     const std::string contents = std::string(dictionary) + checksum_of(dictionary);
-    if (read_file(path) == contents) return;
-    const std::string temporary = path + ".new";
-    std::ofstream(temporary, std::ios::binary | std::ios::trunc) << contents;
-    std::error_code ec;
-    if (fs::file_size(temporary, ec) != contents.size() || ec) {
-        fs::remove(temporary, ec);
-        throw std::runtime_error("cannot write " + temporary);
-    }
-    fs::rename(temporary, path, ec);
-    if (ec) {
-        const std::string why = ec.message();
-        fs::remove(temporary, ec);
-        throw std::runtime_error("cannot replace it: " + why);
-    }
+    if (read_file(path) != contents) replace_file(path, contents);
 }
 
 std::optional<MappedDictionary> map_record_dictionary_file(const std::string& db_path, unsigned id) {

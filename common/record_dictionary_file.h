@@ -17,8 +17,7 @@ namespace privsearch {
 std::string record_dictionary_path(const std::string& db_path);
 
 // Makes the file hold `dictionary` (replaced whole, never seen half-written); with no
-// dictionary, removes it. Throws std::runtime_error saying what failed, for the caller
-// to report against record_dictionary_path().
+// dictionary, removes it. Throws std::runtime_error saying what failed.
 void save_record_dictionary_file(const std::string& db_path, std::string_view dictionary);
 
 struct MappedDictionary {

@@ -12,6 +12,7 @@
 // No other file spells a prefix or slot number.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -75,6 +76,16 @@ enum class Slot : unsigned {
 inline unsigned slot(Slot s) { return static_cast<unsigned>(s); }
 
 std::string encode_facet_entry(Facet f, std::string_view value);
+// Calls fn(facet code, value) for each entry of a Slot::Facets value.
+template <typename Fn>
+void for_each_facet_entry(std::string_view encoded, Fn fn) {
+    while (!encoded.empty()) {
+        auto end = encoded.find('\0');
+        if (end == std::string_view::npos) end = encoded.size();
+        if (end > 0) fn(encoded[0], encoded.substr(1, end - 1));
+        encoded.remove_prefix(std::min(end + 1, encoded.size()));
+    }
+}
 
 // Metadata keys in the database itself.
 namespace metadata {
@@ -97,6 +108,9 @@ namespace files {
 // A copy of metadata::record_dictionary (record_dictionary_file.h); the metadata stays
 // the truth, which compaction and copies of the tables carry.
 inline constexpr const char* record_dictionary = "record-dictionary.zstd";
+// Every document's facet entries as numbers (facet_table.h), for the revision of the
+// index it names; Slot::Facets stays the truth.
+inline constexpr const char* facet_table = "facet-table";
 }  // namespace files
 
 // Weight of title words relative to body words.

@@ -2,6 +2,7 @@
 
 #include "db_path.h"
 #include "errors.h"
+#include "facet_table.h"
 #include "file_io.h"
 #include "gazetteer.h"
 #include "index_writer.h"
@@ -61,20 +62,28 @@ std::optional<std::string> read_user_entities(const Options& options, Gazetteer&
     return tsv;
 }
 
-// Searches map the stored articles' dictionary from its file (record_dictionary_file.h):
-// written here once a run has trained it, and for an index built before there was one.
-void keep_dictionary_file(const std::string& db_path, Reporter& report) {
+// The files beside the index's tables that searches map rather than read through the
+// B-tree (record_dictionary_file.h, facet_table.h), written for the revision the run
+// leaves; an index built before there were such files gains them too. One that cannot
+// be written is a warning: searches read what it holds from the index instead.
+void keep_side_files(const std::string& db_path, Reporter& report) {
     auto warn = [&](const std::string& what) {
-        report.problem({record_dictionary_path(db_path), 0, what + "; searches read the dictionary from the index instead",
-                        false});
+        report.problem({db_path, 0, what + "; searches read it from the index instead", false});
     };
     try {
-        const std::string dictionary = Xapian::Database(db_path).get_metadata(schema::metadata::record_dictionary);
-        save_record_dictionary_file(db_path, dictionary);
-    } catch (const std::runtime_error& e) {
-        warn(e.what());
+        const Xapian::Database db(db_path);
+        try {
+            save_record_dictionary_file(db_path, db.get_metadata(schema::metadata::record_dictionary));
+        } catch (const std::runtime_error& e) {
+            warn(e.what());
+        }
+        try {
+            FacetTable(db).save(db_path);
+        } catch (const std::runtime_error& e) {
+            warn(e.what());
+        }
     } catch (const Xapian::Error& e) {
-        warn("cannot read the index's dictionary: " + e.get_msg());
+        warn("cannot read the index for the files beside it: " + e.get_msg());
     }
 }
 
@@ -106,7 +115,7 @@ int run(const Options& options) {
         DocumentSource source(db_path, matcher);
         update_in_place(*writer, source, inputs.files, options.prune, report);
     }
-    keep_dictionary_file(db_path, report);
+    keep_side_files(db_path, report);
     if (g_stop) report.interrupted();
     report.finish(db_path);
 

@@ -13,14 +13,13 @@ namespace po = boost::program_options;
 
 namespace {
 
-int batch(Searcher& s, const IndexGazetteer& g, const SearchRequest& defaults, const std::string& source,
-          const std::string& db_path) {
+int batch(Searcher& s, const IndexGazetteer& g, const SearchRequest& defaults, const std::string& source) {
     std::ifstream file;
     if (source != "-") {
         file.open(source);
         if (!file) throw UserError(source + ": cannot read batch file");
     }
-    if (defaults.facets) s.prefetch_facet_table(db_path);
+    if (defaults.facets) s.prefetch_facet_table();
     return run_batch(s, g, defaults, source == "-" ? std::cin : file, std::cout);
 }
 
@@ -51,7 +50,7 @@ int run_search(int argc, char** argv) {
     r.snippet_length = cl.get<std::size_t>("snippet-length");
     r.snippets = r.snippet_length > 0;
     r.facets = !cl.has("no-facets");
-    if (cl.has("batch")) return batch(searcher, g, r, cl.get<std::string>("batch"), cl.db_path());
+    if (cl.has("batch")) return batch(searcher, g, r, cl.get<std::string>("batch"));
     if (r.query.empty() && r.filters.empty()) throw UserError("give a query or a filter (see 'privsearch search --help')");
 
     SearchResult result = searcher.search(r);

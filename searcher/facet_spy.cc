@@ -12,7 +12,8 @@ FacetSpy::FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table)
 }
 
 void FacetSpy::add_document(Xapian::docid did) {
-    for (std::uint32_t id : table_->entries(did)) ++table_counts_[id];
+    for (std::uint32_t id : table_->entries(did))
+        if (id < table_counts_.size()) ++table_counts_[id];  // else a damaged saved table's
 }
 
 void FacetSpy::add_value(const std::string& facets) {
@@ -23,7 +24,7 @@ void FacetSpy::add_value(const std::string& facets) {
 
 void FacetSpy::split_values() {
     for (const auto& [value, n] : values_)
-        for_each_facet_entry(value, [&](char code, std::string_view v) {
+        schema::for_each_facet_entry(value, [&](char code, std::string_view v) {
             if (want_[static_cast<unsigned char>(code)]) entries_[code + std::string(v)] += n;
         });
     values_.clear();
@@ -38,9 +39,9 @@ FacetCounts FacetSpy::counts() {
     split_values();
     FacetCounts out;
     for (auto f : wanted_) out[f];
-    const auto add = [&](const std::string& key, std::size_t n) {
-        if (!want_[static_cast<unsigned char>(key[0])]) return;
-        if (auto f = schema::facet_with_code(key[0])) out[*f].push_back({key.substr(1), n});
+    const auto add = [&](std::string_view key, std::size_t n) {
+        if (key.empty() || !want_[static_cast<unsigned char>(key[0])]) return;
+        if (auto f = schema::facet_with_code(key[0])) out[*f].push_back({std::string(key.substr(1)), n});
     };
     for (const auto& [key, n] : entries_) add(key, n);
     for (std::uint32_t id = 0; id < table_counts_.size(); ++id)

@@ -11,7 +11,13 @@
 
 namespace privsearch::searcher {
 
+}  // namespace privsearch::searcher
+
+namespace privsearch {
 class FacetTable;
+}  // namespace privsearch
+
+namespace privsearch::searcher {
 
 // Counts facet values over a whole match set from the one facet value slot
 // (Slot::Facets): a multi-valued facet is counted exactly, one pass, one value read
@@ -44,16 +50,5 @@ private:
     const FacetTable* table_;
     std::vector<std::size_t> table_counts_;  // by the table's entry numbers
 };
-
-// Calls fn(facet code, value) for each entry of a Slot::Facets value.
-template <typename Fn>
-void for_each_facet_entry(std::string_view encoded, Fn fn) {
-    while (!encoded.empty()) {
-        auto end = encoded.find('\0');
-        if (end == std::string_view::npos) end = encoded.size();
-        if (end > 0) fn(encoded[0], encoded.substr(1, end - 1));
-        encoded.remove_prefix(std::min(end + 1, encoded.size()));
-    }
-}
 
 }  // namespace privsearch::searcher

@@ -13,14 +13,16 @@
 #include <string>
 #include <vector>
 
+namespace privsearch {
+class FacetTable;
+}  // namespace privsearch
+
 namespace privsearch::searcher {
 
 struct Counted {
     FacetCounts facets;
     Xapian::doccount matches = 0;
 };
-
-class FacetTable;
 
 // The terms of a query that is one term or terms ORed (or synonyms), else nothing.
 std::optional<std::vector<std::string>> disjunction_terms(const Xapian::Query& q);

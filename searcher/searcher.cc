@@ -68,7 +68,7 @@ std::optional<schema::Facet> filtered_facet(const Filters& f, schema::Facet face
 }  // namespace
 
 Searcher::Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer, const std::string& db_path)
-    : db_(db), articles_(db, db_path), builder_(db, gazetteer) {}
+    : db_(db), db_path_(db_path), articles_(db, db_path), builder_(db, gazetteer) {}
 
 const std::vector<schema::Facet>& Searcher::result_facets() {
     using schema::Facet;
@@ -133,8 +133,9 @@ SearchResult Searcher::run(const SearchRequest& r) {
     return result;
 }
 
-void Searcher::prefetch_facet_table(const std::string& db_path) {
-    prefetched_table_ = std::async(std::launch::async, [db_path]() -> std::optional<FacetTable> {
+void Searcher::prefetch_facet_table() {
+    if (saved_facet_table()) return;
+    prefetched_table_ = std::async(std::launch::async, [db_path = db_path_]() -> std::optional<FacetTable> {
         try {
             return FacetTable(Xapian::Database(db_path));
         } catch (const Xapian::Error&) {
@@ -151,7 +152,18 @@ const FacetTable* Searcher::ready_facet_table() {
     return nullptr;
 }
 
+const FacetTable* Searcher::saved_facet_table() {
+    if (saved_table_ && saved_table_->reads(db_)) return &*saved_table_;
+    // Looked for once a revision: a batch's index may be updated under it.
+    const Xapian::rev revision = db_.get_revision();
+    if (saved_table_tried_ == revision) return nullptr;
+    saved_table_tried_ = revision;
+    saved_table_ = FacetTable::map(db_path_, db_);
+    return saved_table_ ? &*saved_table_ : nullptr;
+}
+
 const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
+    if (const FacetTable* saved = saved_facet_table()) return saved;
     // Once read (on the other core, from the batch's start), the table serves every
     // count: each match's value read and parsed had been most of a counting pass ("great
     // year" on bbc10). Reading it costs about what reading the values of an eighth of
@@ -164,7 +176,7 @@ const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
 }
 
 FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
-    return with_retry(db_, [&](Xapian::Database&) { return count_matches(db_, q, wanted).facets; });
+    return with_retry(db_, [&](Xapian::Database&) { return count_matches(db_, q, wanted, saved_facet_table()).facets; });
 }
 
 void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts) {

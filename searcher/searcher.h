@@ -24,13 +24,14 @@ public:
     SearchResult search(const SearchRequest& r);
 
     // Many queries will follow (--batch): broad ones may read every document's facets
-    // once (FacetTable) rather than each match's again.
+    // once (FacetTable) rather than each match's again, when the index has no table
+    // saved for its revision.
     void expect_many_queries() { many_queries_ = true; }
-    // Reads that table now, on another thread with its own handle on the index at
-    // `db_path`, while the first queries run: read when the first broad query came, it
-    // made that query the slowest of a bbc10 batch (13M instructions, 4 ms). A batch
-    // that ends first waits for the read (std::future), as long as it would have taken.
-    void prefetch_facet_table(const std::string& db_path);
+    // Reads that table now, on another thread with its own handle on the index, while
+    // the first queries run: read when the first broad query came, it made that query
+    // the slowest of a bbc10 batch (13M instructions, 4 ms). A batch that ends first
+    // waits for the read (std::future), as long as it would have taken.
+    void prefetch_facet_table();
 
     // How many articles match; with `by`, how many per value of that facet.
     std::size_t count(const SearchRequest& r);
@@ -52,15 +53,20 @@ private:
 
     // The facet table for a query with about `matches` matches, or none.
     const FacetTable* facet_table(Xapian::doccount matches);
+    // The one the indexer saved for the index's revision, mapped; none without one.
+    const FacetTable* saved_facet_table();
     // The table if it has been read and is current; never waits.
     const FacetTable* ready_facet_table();
 
     Xapian::Database& db_;
+    std::string db_path_;
     ArticleStore articles_;
     QueryBuilder builder_;
     bool many_queries_ = false;
     std::optional<FacetTable> facet_table_;
     std::future<std::optional<FacetTable>> prefetched_table_;
+    std::optional<FacetTable> saved_table_;
+    std::optional<Xapian::rev> saved_table_tried_;  // the revision it was looked for at
 };
 
 }  // namespace privsearch::searcher

@@ -8,6 +8,7 @@
 #include "file_io.h"
 #include "schema.h"
 #include "article_store.h"
+#include "facet_table.h"
 #include "record_compression.h"
 #include "record_dictionary_file.h"
 #include "word_forms.h"
@@ -688,6 +689,38 @@ TEST_CASE("a run with enough text trains the stored articles' dictionary, earlie
     }
 }
 
+TEST_CASE("searches count facets from the table a run saves, and from the index without it or when it is stale",
+          "[indexer][facets]") {
+    TempDir tmp;
+    const std::string db = tmp / "db", table = db + "/" + privsearch::schema::files::facet_table;
+    fs::create_directories(tmp / "in");
+    fs::copy(corpus(), tmp / "in", fs::copy_options::recursive);
+    REQUIRE(index(db, {tmp / "in"}).status == 0);
+    REQUIRE(fs::exists(table));
+    REQUIRE(privsearch::FacetTable::map(db, Xapian::Database(db)));
+    auto facets = [&] {
+        RunResult s = search_cmd(db, {"search", "--json", "-n", "1", "facebook OR data"});
+        INFO(s.err);
+        CHECK(s.status == 0);
+        return parse_json(s.out)["facets"].dump();
+    };
+    const std::string with_table = facets();
+    CHECK(with_table.find("Facebook") != std::string::npos);
+    fs::remove(table);
+    CHECK(facets() == with_table);
+
+    // A table saved for an earlier revision is not read.
+    REQUIRE(index(db, {tmp / "in"}).status == 0);  // nothing changed: the table is written again
+    const std::string earlier = *privsearch::read_file(table);
+    write_file(tmp / "in/more.md", "---\ntitle: More\ndate: 2025-01-02\n---\nFacebook data, and Twitter data.\n");
+    REQUIRE(index(db, {tmp / "in"}).status == 0);
+    const std::string now = facets();
+    CHECK(now != with_table);  // the new article counts
+    privsearch::replace_file(table, earlier);
+    CHECK_FALSE(privsearch::FacetTable::map(db, Xapian::Database(db)));
+    CHECK(facets() == now);
+}
+
 TEST_CASE("searches map the dictionary's file, which a run restores, and read the index's copy without it",
           "[indexer][records]") {
     TempDir tmp;
@@ -720,7 +753,7 @@ TEST_CASE("searches map the dictionary's file, which a run restores, and read th
     fs::create_directory(file);  // in the way
     RunResult blocked = index(db, {bulk});
     CHECK(blocked.status == 1);  // a warning: nothing was lost
-    CHECK(blocked.err.find(file + ": cannot replace it") != std::string::npos);
+    CHECK(blocked.err.find(": cannot replace " + file) != std::string::npos);
     CHECK(parse_json(found())["hits"].dump() == expected);
 }
 

@@ -1,10 +1,11 @@
-// searcher/facet_spy.h, facet_table.h and match_count.h: counting facets from each match's value,
-// or from the table read once, gives the same counts.
+// searcher/facet_spy.h, common/facet_table.h and searcher/match_count.h: counting facets from
+// each match's value, or from the table read once or saved by the indexer, gives the same counts.
 #include "facet_spy.h"
 #include "facet_table.h"
 #include "match_count.h"
 #include "scratch_index.h"
 #include "schema.h"
+#include "file_io.h"
 
 #include <catch2/catch.hpp>
 
@@ -104,7 +105,7 @@ TEST_CASE("FacetTable: each document's entries, by id, gaps and all", "[facets]"
     FacetTable table(db);
     auto names = [&](Xapian::docid did) {
         std::vector<std::string> out;
-        for (auto id : table.entries(did)) out.push_back(table.entry(id));
+        for (auto id : table.entries(did)) out.emplace_back(table.entry(id));
         return out;
     };
     CHECK(names(1) == std::vector<std::string>{"aFBI", "pFacebook", "y2019"});
@@ -229,4 +230,71 @@ TEST_CASE("FacetTable: reads the index it was read from, at that revision only",
     one.db().add_document(Xapian::Document());
     one.db().commit();
     CHECK_FALSE(table.reads(one.db()));
+}
+
+TEST_CASE("FacetTable: saved and mapped, the same entries and counts", "[facets][saved]") {
+    privsearch::test::ScratchIndex index;
+    auto& db = index.db();
+    fill(db);
+    const FacetTable built(db);
+    built.save(index.path());
+    auto mapped = FacetTable::map(index.path(), db);
+    REQUIRE(mapped);
+    CHECK(mapped->reads(db));
+    REQUIRE(mapped->entry_count() == built.entry_count());
+    for (std::uint32_t id = 0; id < built.entry_count(); ++id) CHECK(mapped->entry(id) == built.entry(id));
+    for (Xapian::docid did = 0; did < 8; ++did) {
+        INFO(did);
+        const auto a = built.entries(did), b = mapped->entries(did);
+        CHECK(std::vector<std::uint32_t>(a.begin(), a.end()) == std::vector<std::uint32_t>(b.begin(), b.end()));
+    }
+    const std::vector<Facet> wanted = {Facet::Agency, Facet::Platform, Facet::Year};
+    CHECK(count_matches(db, Xapian::Query("word"), wanted, &*mapped).facets ==
+          count_matches(db, Xapian::Query("word"), wanted).facets);
+    FacetTable moved = std::move(*mapped);  // its views go with it
+    CHECK(moved.entry(0) == built.entry(0));
+}
+
+TEST_CASE("FacetTable: a saved table serves only the index and revision it was saved for", "[facets][saved]") {
+    privsearch::test::ScratchIndex one, other;
+    fill(one.db());
+    fill(other.db());
+    FacetTable(one.db()).save(one.path());
+    CHECK(FacetTable::map(one.path(), one.db()));
+    CHECK_FALSE(FacetTable::map(other.path(), other.db()));  // none saved
+    CHECK_FALSE(FacetTable::map(one.path(), other.db()));    // another index, the same revision
+    one.db().add_document(Xapian::Document());
+    one.db().commit();
+    CHECK_FALSE(FacetTable::map(one.path(), one.db()));  // saved before that commit
+}
+
+TEST_CASE("FacetTable: a damaged saved table is refused, or counts nothing it cannot", "[facets][saved]") {
+    privsearch::test::ScratchIndex index;
+    auto& db = index.db();
+    fill(db);
+    FacetTable(db).save(index.path());
+    const std::string path = index.path() + "/" + schema::files::facet_table;
+    const std::string whole = *read_file(path);
+    std::string bad_magic = whole;
+    bad_magic[0] = 'X';
+    for (const std::string& damaged : {whole.substr(0, whole.size() - 1), whole + "x", bad_magic, std::string("PS")}) {
+        replace_file(path, damaged);
+        CHECK_FALSE(FacetTable::map(index.path(), db));
+    }
+    // Numbers overwritten, the size intact: offsets and ids out of range are skipped. After
+    // the 72-byte header: each document's first entry (ids 0 to 6: 7 numbers), the entries,
+    // then the five names' end offsets and bytes ("aFBI" "pFacebook" "y2019" "pX" "y2024").
+    const auto first_entries = whole.begin() + 72, entries = first_entries + 7 * 4, names = whole.end() - 5 * 4 - 25;
+    for (const auto& [from, to] : {std::pair{first_entries, entries}, std::pair{entries, names}}) {
+        std::string scrambled = whole;
+        std::fill(scrambled.begin() + (from - whole.begin()), scrambled.begin() + (to - whole.begin()), '\xff');
+        replace_file(path, scrambled);
+        auto mapped = FacetTable::map(index.path(), db);
+        REQUIRE(mapped);
+        for (Xapian::docid did = 0; did < 8; ++did)
+            for (auto id : mapped->entries(did)) CHECK(id >= mapped->entry_count());
+        const Counted counted = count_matches(db, Xapian::Query("word"), {Facet::Agency}, &*mapped);
+        CHECK(counted.matches == 4);
+        CHECK(counted.facets.at(Facet::Agency).empty());
+    }
 }

@@ -1,5 +1,5 @@
 // searcher/printer.h, json_format.h, citation.h, snippet.h (parse_marked), batch.h
-// (request_from_line) and facet_spy.h (for_each_facet_entry).
+// (request_from_line) and schema.h (for_each_facet_entry).
 #include "builtin_entities.h"
 #include "batch.h"
 #include "citation.h"
@@ -332,7 +332,7 @@ TEST_CASE("batch: request_from_line", "[printers]") {
     }
 }
 
-TEST_CASE("facet_spy: for_each_facet_entry decodes entries", "[printers]") {
+TEST_CASE("schema: for_each_facet_entry decodes entries", "[printers]") {
     using Entries = std::vector<std::pair<char, std::string>>;
     struct Case {
         const char* name;
@@ -353,7 +353,7 @@ TEST_CASE("facet_spy: for_each_facet_entry decodes entries", "[printers]") {
     for (const auto& c : cases) {
         CAPTURE(c.name);
         Entries got;
-        for_each_facet_entry(c.encoded, [&](char code, std::string_view value) { got.emplace_back(code, std::string(value)); });
+        schema::for_each_facet_entry(c.encoded, [&](char code, std::string_view value) { got.emplace_back(code, std::string(value)); });
         CHECK(got == c.entries);
     }
 }
