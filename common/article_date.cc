@@ -7,15 +7,23 @@
 namespace privsearch {
 namespace {
 
-// The number `digits` long at the start of `text`, or -1.
-int number(std::string_view text, std::size_t digits) {
-    if (text.size() < digits) return -1;
-    int n = 0;
-    for (std::size_t i = 0; i < digits; ++i) {
-        if (text[i] < '0' || text[i] > '9') return -1;
-        n = n * 10 + (text[i] - '0');
-    }
-    return n;
+bool digit(char c) { return c >= '0' && c <= '9'; }
+
+// The number of 1 to `most` digits at the start of `text` (consumed), or -1.
+int number(std::string_view& text, std::size_t least, std::size_t most) {
+    std::size_t n = 0;
+    int value = 0;
+    while (n < text.size() && n < most && digit(text[n])) value = value * 10 + (text[n++] - '0');
+    if (n < least || (n < text.size() && digit(text[n]))) return -1;
+    text.remove_prefix(n);
+    return value;
+}
+
+// Consumes a '-' and the number after it.
+int part(std::string_view& text) {
+    if (text.empty() || text[0] != '-') return -1;
+    text.remove_prefix(1);
+    return number(text, 1, 2);
 }
 
 int days_in(int year, int month) {
@@ -43,16 +51,14 @@ std::string ArticleDate::sortable() const {
 std::optional<ArticleDate> parse_iso_date(std::string_view text) {
     text = trim(text);
     ArticleDate d;
-    d.year = number(text, 4);
+    d.year = number(text, 4, 4);
     if (d.year < 1) return std::nullopt;
-    if (text.size() == 4) return d;
-    if (text.size() < 7 || text[4] != '-') return std::nullopt;
-    d.month = number(text.substr(5), 2);
+    if (text.empty()) return d;
+    d.month = part(text);
     if (d.month < 1 || d.month > 12) return std::nullopt;
-    if (text.size() == 7) return d;
-    if (text.size() != 10 || text[7] != '-') return std::nullopt;
-    d.day = number(text.substr(8), 2);
-    if (d.day < 1 || d.day > days_in(d.year, d.month)) return std::nullopt;
+    if (text.empty()) return d;
+    d.day = part(text);
+    if (d.day < 1 || d.day > days_in(d.year, d.month) || !text.empty()) return std::nullopt;
     return d;
 }
 

@@ -19,8 +19,9 @@ struct ArticleDate {
     bool operator==(const ArticleDate&) const = default;
 };
 
-// "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real day (surrounding blanks allowed);
-// nothing for anything else.
+// "YYYY", "YYYY-MM" or "YYYY-MM-DD" naming a real day, the month and day also of one
+// digit ("2019-8-8", as ICU's patterns took them); surrounding blanks allowed. Nothing
+// for anything else.
 std::optional<ArticleDate> parse_iso_date(std::string_view text);
 
 }  // namespace privsearch

@@ -11,21 +11,40 @@ StoredArticle ArticleStore::read(const Xapian::Document& doc) {
     // a record first needs it.
     const unsigned needs = RecordDecompressor::dictionary_of(data);
     if (!decompressor_ || (needs != 0 && needs != decompressor_->dictionary_id())) load_dictionary(needs);
-    return decode_stored(decompressor_->decompress(data));
+    if (!mapped_) return decode_stored(decompressor_->decompress(data));
+    try {
+        return decode_stored(decompressor_->decompress(data));
+    } catch (const std::runtime_error&) {
+        // A file that passes its checks yet fails (zstd's 31-bit ids can collide): the
+        // index's own copy decides.
+        read_dictionary_from_index();
+        return decode_stored(decompressor_->decompress(data));
+    }
 }
 
 void ArticleStore::load_dictionary(unsigned needs) {
+    mapped_ = false;
     if (needs == 0) {
         decompressor_.emplace(std::string());
         return;
     }
     if (!db_path_.empty()) {
         if (auto mapped = map_record_dictionary_file(db_path_, needs)) {
-            decompressor_.emplace(std::move(mapped->file), mapped->dictionary);
-            return;
+            try {
+                decompressor_.emplace(std::move(mapped->file), mapped->dictionary);
+                mapped_ = true;
+                return;
+            } catch (const std::runtime_error&) {
+                // not a dictionary past its header: read the index's
+            }
         }
     }
+    read_dictionary_from_index();
+}
+
+void ArticleStore::read_dictionary_from_index() {
     decompressor_.emplace(db_.get_metadata(schema::metadata::record_dictionary));
+    mapped_ = false;
 }
 
 }  // namespace privsearch

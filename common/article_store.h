@@ -26,10 +26,12 @@ public:
 
 private:
     void load_dictionary(unsigned needs);
+    void read_dictionary_from_index();
 
     const Xapian::Database& db_;
     std::string db_path_;
     std::optional<RecordDecompressor> decompressor_;
+    bool mapped_ = false;  // its dictionary is the file's
 };
 
 }  // namespace privsearch

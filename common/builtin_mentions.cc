@@ -19,11 +19,11 @@ bool some_key_starts(std::span<const std::string_view> keys, const std::string& 
 // Whether an alias's key is the run of `words` from `first` on, or some such run.
 bool alias_from(std::span<const std::string_view> keys, const std::vector<std::string_view>& words,
                 std::size_t first, bool exact) {
-    std::string key = alias_key_start(exact);
+    std::string key = match_key_start(exact);
     for (std::size_t i = first; i < words.size(); ++i) {
         key += words[i];
         if (has_key(keys, key)) return true;
-        key += alias_key_separator;
+        key += token_separator;
         if (!some_key_starts(keys, key)) return false;
     }
     return false;
@@ -32,7 +32,7 @@ bool alias_from(std::span<const std::string_view> keys, const std::vector<std::s
 }  // namespace
 
 bool Gazetteer::builtin_may_mention(std::string_view text) {
-    const auto keys = builtin_alias_keys();
+    const auto keys = builtin_match_keys();
     const auto tokens = tokenize_for_entities(text);
     std::vector<std::string_view> as_written;
     std::vector<std::string> folded;

@@ -1,46 +1,83 @@
 #include "facet_table.h"
 
+#include "checksum.h"
 #include "file_io.h"
 #include "schema.h"
 
 #include <cstring>
+#include <limits>
 #include <stdexcept>
 #include <unordered_map>
 
 namespace privsearch {
 namespace {
 
-// The file: this header, then first_, all_, the names' end offsets and the names' bytes.
-// Numbers in the machine's byte order: a file from another kind of machine fails the
-// magic, and the value stream serves.
+// What names the index state a table was read from. The revision and uuid alone do
+// not: tables restored from a backup and committed once are again at the revision a
+// later table was saved for. Each privsearch commit also stamps the time.
+struct Identity {
+    std::uint64_t revision;
+    std::uint32_t documents, last_docid;
+    char uuid[40];         // NUL-padded
+    char last_update[24];  // schema::metadata::last_update, NUL-padded
+};
+
+// The file: this header, then first_, all_, the names' end offsets and the names' bytes,
+// in the machine's byte order (a file moved to a machine of the other order fails its
+// identity), the checksum over all that follows the header.
 struct Header {
     char magic[8];
-    std::uint64_t revision;
-    char uuid[40];  // NUL-padded
+    Identity identity;
+    std::uint64_t checksum;
     std::uint32_t firsts, entries, names, name_bytes;
 };
 static_assert(sizeof(Header) % alignof(std::uint32_t) == 0);
-constexpr char kMagic[8] = {'P', 'S', 'F', 'A', 'C', 'E', 'T', '1'};
+constexpr char kMagic[8] = {'P', 'S', 'F', 'A', 'C', 'E', 'T', '2'};
 
-std::string table_path(const std::string& db_path) { return db_path + '/' + schema::files::facet_table; }
+template <std::size_t N>
+bool copy_padded(char (&to)[N], const std::string& from) {
+    if (from.size() >= N) return false;
+    std::memcpy(to, from.data(), from.size());
+    return true;
+}
+
+// The database's identity; nothing if its uuid or stamp would not fit.
+std::optional<Identity> identity_of(const Xapian::Database& db) {
+    Identity id{};
+    id.revision = db.get_revision();
+    id.documents = db.get_doccount();
+    id.last_docid = db.get_lastdocid();
+    if (!copy_padded(id.uuid, db.get_uuid()) ||
+        !copy_padded(id.last_update, db.get_metadata(schema::metadata::last_update)))
+        return std::nullopt;
+    return id;
+}
 
 template <typename T>
 void put(std::string& out, std::span<const T> items) {
     out.append(reinterpret_cast<const char*>(items.data()), items.size_bytes());
 }
 
-// The file's layout checked against its size, or nothing.
+std::uint32_t count32(std::size_t n) {
+    if (n > std::numeric_limits<std::uint32_t>::max()) throw std::runtime_error("facet table too large to save");
+    return static_cast<std::uint32_t>(n);
+}
+
+// The file's header when its layout matches its size and its checksum holds.
 std::optional<Header> header_of(std::string_view bytes) {
     Header h;
     if (bytes.size() < sizeof h) return std::nullopt;
     std::memcpy(&h, bytes.data(), sizeof h);
-    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0 || h.uuid[sizeof h.uuid - 1] != '\0') return std::nullopt;
+    if (std::memcmp(h.magic, kMagic, sizeof kMagic) != 0) return std::nullopt;
     const std::uint64_t numbers = std::uint64_t{h.firsts} + h.entries + h.names;
     if (bytes.size() != sizeof h + numbers * sizeof(std::uint32_t) + h.name_bytes) return std::nullopt;
+    if (checksum(bytes.substr(sizeof h)) != h.checksum) return std::nullopt;
     return h;
 }
 
 }  // namespace
+
+std::string FacetTable::path(const std::string& db_path) { return db_path + '/' + schema::files::facet_table; }
 
 FacetTable::FacetTable(const Xapian::Database& db) : revision_(db.get_revision()), uuid_(db.get_uuid()) {
     const unsigned slot = schema::slot(schema::Slot::Facets);
@@ -66,14 +103,16 @@ FacetTable::FacetTable(const Xapian::Database& db) : revision_(db.get_revision()
 }
 
 std::optional<FacetTable> FacetTable::map(const std::string& db_path, const Xapian::Database& db) {
-    auto file = MappedFile::open(table_path(db_path));
+    auto file = MappedFile::open(path(db_path));
     if (!file) return std::nullopt;
     const std::string_view bytes = file->bytes();
     const auto h = header_of(bytes);
-    if (!h || h->revision != db.get_revision() || h->uuid != db.get_uuid()) return std::nullopt;
+    const auto id = identity_of(db);
+    if (!h || !id || std::memcmp(&h->identity, &*id, sizeof *id) != 0) return std::nullopt;
+    if (h->firsts != std::uint64_t{id->last_docid} + 2) return std::nullopt;
     FacetTable t;
-    t.revision_ = h->revision;
-    t.uuid_ = h->uuid;
+    t.revision_ = id->revision;
+    t.uuid_ = db.get_uuid();
     // The mapping is page-aligned and the header a whole number of words.
     const auto* numbers = reinterpret_cast<const std::uint32_t*>(bytes.data() + sizeof(Header));
     t.first_ = {numbers, h->firsts};
@@ -90,29 +129,30 @@ std::optional<FacetTable> FacetTable::map(const std::string& db_path, const Xapi
     return t;
 }
 
-void FacetTable::save(const std::string& db_path) const {
+void FacetTable::save(const std::string& db_path, const Xapian::Database& db) const {
+    if (!reads(db)) throw std::logic_error("FacetTable::save: the table was read from another state of the index");
     Header h{};
     std::memcpy(h.magic, kMagic, sizeof kMagic);
-    h.revision = revision_;
-    if (uuid_.size() >= sizeof h.uuid) throw std::runtime_error("unexpected index uuid '" + uuid_ + "'");
-    std::memcpy(h.uuid, uuid_.data(), uuid_.size());
-    h.firsts = static_cast<std::uint32_t>(first_.size());
-    h.entries = static_cast<std::uint32_t>(all_.size());
-    h.names = static_cast<std::uint32_t>(names_.size());
+    const auto id = identity_of(db);
+    if (!id) throw std::runtime_error("unexpected uuid or update stamp in the index at " + db_path);
+    h.identity = *id;
+    h.firsts = count32(first_.size());
+    h.entries = count32(all_.size());
+    h.names = count32(names_.size());
     std::vector<std::uint32_t> ends;
     std::string name_bytes;
     for (auto name : names_) {
         name_bytes += name;
-        ends.push_back(static_cast<std::uint32_t>(name_bytes.size()));
+        ends.push_back(count32(name_bytes.size()));
     }
-    h.name_bytes = static_cast<std::uint32_t>(name_bytes.size());
-    std::string out(reinterpret_cast<const char*>(&h), sizeof h);
-    put(out, first_);
-    put(out, all_);
-    put(out, std::span<const std::uint32_t>(ends));
-    out += name_bytes;
-
-    replace_file(table_path(db_path), out);
+    h.name_bytes = count32(name_bytes.size());
+    std::string payload;
+    put(payload, first_);
+    put(payload, all_);
+    put(payload, std::span<const std::uint32_t>(ends));
+    payload += name_bytes;
+    h.checksum = checksum(payload);
+    replace_file(path(db_path), std::string(reinterpret_cast<const char*>(&h), sizeof h) + payload);
 }
 
 std::span<const std::uint32_t> FacetTable::entries(Xapian::docid did) const {

@@ -5,9 +5,9 @@
 // bbc10: 3.1M of 9.6M instructions, 43 of 92 block reads).
 //
 // The indexer saves it in the index directory (schema::files::facet_table) at the end
-// of every run, for the revision it leaves; a searcher maps that file when it names
-// the revision the searcher opened, and otherwise reads the value stream (and, for a
-// batch, builds a table of its own).
+// of every run, for the state of the index it leaves; a searcher maps that file when
+// its checksum holds and it names the state the searcher opened, and otherwise reads
+// the value stream (and, for a batch, builds a table of its own).
 #pragma once
 #include "mapped_file.h"
 
@@ -25,10 +25,14 @@ namespace privsearch {
 class FacetTable {
 public:
     explicit FacetTable(const Xapian::Database& db);
-    // The table saved for `db` as it now is, if the file at db_path is whole and names it.
+    // Where an index at db_path keeps its saved table.
+    static std::string path(const std::string& db_path);
+    // The table saved for `db` as it now is, if the file at db_path is whole (its
+    // checksum holds) and names that state of the index.
     static std::optional<FacetTable> map(const std::string& db_path, const Xapian::Database& db);
-    // Writes the file (replaced whole). Throws std::runtime_error saying what failed.
-    void save(const std::string& db_path) const;
+    // Writes the file (replaced whole) for `db`, which the table must have been read
+    // from as it now is. Throws std::runtime_error saying what failed.
+    void save(const std::string& db_path, const Xapian::Database& db) const;
 
     FacetTable(FacetTable&&) = default;
     FacetTable& operator=(FacetTable&&) = default;
@@ -38,7 +42,7 @@ public:
     // Whether it was read from this database as it now is: a reopened database may
     // have other documents, and another index built anew has the same revision.
     bool reads(const Xapian::Database& db) const { return revision_ == db.get_revision() && uuid_ == db.get_uuid(); }
-    // The document's entries, as numbers below entry_count() (a damaged file's others
+    // The document's entries, as numbers below entry_count() (a crafted file's others
     // are the caller's to skip).
     std::span<const std::uint32_t> entries(Xapian::docid did) const;
     // An entry: facet code, then value (as in Slot::Facets).

@@ -1,12 +1,31 @@
 #include "file_io.h"
 
-#include <filesystem>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
-#include <system_error>
 
 namespace privsearch {
+namespace {
+
+// Writes all of `bytes` to fd, then to the disk; errno is set when it returns false.
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return ::fsync(fd) == 0;
+}
+
+}  // namespace
 
 std::optional<std::string> read_file(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
@@ -18,19 +37,21 @@ std::optional<std::string> read_file(const std::string& path) {
 }
 
 void replace_file(const std::string& path, std::string_view contents) {
-    namespace fs = std::filesystem;
-    const std::string temporary = path + ".new";
-    std::ofstream(temporary, std::ios::binary | std::ios::trunc) << contents;
-    std::error_code ec;
-    if (fs::file_size(temporary, ec) != contents.size() || ec) {  // short of space, or not writable
-        fs::remove(temporary, ec);
-        throw std::runtime_error("cannot write " + temporary);
+    // A name of its own: two runs replacing one file never write into each other's.
+    std::string temporary = path + ".XXXXXX";
+    const int fd = ::mkstemp(temporary.data());
+    if (fd < 0) throw std::runtime_error("cannot write " + path + ".*: " + std::strerror(errno));
+    const bool written = write_all(fd, contents) && ::fchmod(fd, 0644) == 0;
+    const int write_errno = errno;
+    ::close(fd);
+    if (!written) {
+        ::unlink(temporary.c_str());
+        throw std::runtime_error("cannot write " + temporary + ": " + std::strerror(write_errno));
     }
-    fs::rename(temporary, path, ec);
-    if (ec) {
-        const std::string why = ec.message();
-        fs::remove(temporary, ec);
-        throw std::runtime_error("cannot replace " + path + ": " + why);
+    if (std::rename(temporary.c_str(), path.c_str()) != 0) {
+        const int rename_errno = errno;
+        ::unlink(temporary.c_str());
+        throw std::runtime_error("cannot replace " + path + ": " + std::strerror(rename_errno));
     }
 }
 

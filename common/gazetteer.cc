@@ -25,7 +25,6 @@ bool is_acronym(std::string_view alias) {
     return letter;
 }
 
-constexpr std::string_view kTokenSeparator = "\x1f";
 
 // The text before the first `sep` (or all of it), which is taken off `rest` with the sep.
 std::string_view next_field(std::string_view& rest, char sep) {
@@ -94,14 +93,14 @@ std::string first_token_key(const Alias& a) {
 }
 
 // Acronyms are matched in capitals only: "US" can be one, "us" cannot.
-std::string alias_key_start(bool exact) { return exact ? "=" : "~"; }
+std::string match_key_start(bool exact) { return exact ? "=" : "~"; }
 
-std::vector<std::string> Gazetteer::alias_keys() const {
+std::vector<std::string> Gazetteer::match_keys() const {
     std::vector<std::string> out;
     for (const auto& a : aliases_) {
-        std::string key = alias_key_start(a.case_sensitive);
+        std::string key = match_key_start(a.case_sensitive);
         for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-            if (i) key += alias_key_separator;
+            if (i) key += token_separator;
             key += a.tokens[i];
         }
         out.push_back(std::move(key));
@@ -173,7 +172,7 @@ std::string Gazetteer::dump() const {
     for (std::size_t i = 0; i < aliases_.size(); ++i) {
         const Alias& a = aliases_[i];
         out += "A\t" + std::to_string(a.entity) + "\t" + (a.case_sensitive ? "c" : "") + (a.weak ? "w" : "") + "\t" +
-               alias_keys_[i] + "\t" + join(a.tokens, kTokenSeparator) + "\n";
+               alias_keys_[i] + "\t" + join(a.tokens, token_separator) + "\n";
     }
     return out;
 }
@@ -202,7 +201,7 @@ Gazetteer Gazetteer::restore(std::string_view dumped) {
             throw bad();
         a.case_sensitive = flags.find('c') != std::string_view::npos;
         a.weak = flags.find('w') != std::string_view::npos;
-        while (!line.empty()) a.tokens.emplace_back(next_field(line, kTokenSeparator[0]));
+        while (!line.empty()) a.tokens.emplace_back(next_field(line, token_separator[0]));
         g.remember(std::string(key), std::move(a));
     }
     return g;

@@ -37,9 +37,9 @@ public:
     // from the aliases' keys: a word that merely starts an alias ("european plays")
     // does not restore it.
     static bool builtin_may_mention(std::string_view text);
-    // The keys of this gazetteer's aliases (alias_key), sorted and unique
-    // (gazetteer_compile compiles the built-in ones in).
-    std::vector<std::string> alias_keys() const;
+    // Each alias as the matcher compares it (match_key_start, then its tokens joined by
+    // token_separator), sorted and unique (gazetteer_compile compiles the built-in ones in).
+    std::vector<std::string> match_keys() const;
 
     // Adds the entries of a TSV text; a bad line throws UserError naming origin:line.
     void load(std::string_view tsv, const std::string& origin);
@@ -69,7 +69,7 @@ private:
     std::unordered_map<std::string, std::size_t> by_name_;       // facet code + folded name/alias -> entity
     std::unordered_map<std::string, std::size_t> by_canonical_;  // facet code + canonical -> entity
 
-    static std::span<const std::string_view> builtin_alias_keys();  // generated
+    static std::span<const std::string_view> builtin_match_keys();  // generated
 };
 
 // Splits text into the tokens aliases are matched on: runs of letters and digits,
@@ -85,9 +85,10 @@ std::vector<Token> tokenize_for_entities(std::string_view text);
 std::string fold_token(std::string_view t);
 // The folded first token of an alias, by which a matcher finds it.
 std::string first_token_key(const Alias& a);
-// Keys of runs of tokens, as Gazetteer::alias_keys() holds them: the tokens as written
+// Keys of runs of tokens, as Gazetteer::match_keys() holds them: the tokens as written
 // for an acronym ("=ICE"), case-folded otherwise ("~european\x1fcommission").
-std::string alias_key_start(bool exact);
-inline constexpr char alias_key_separator = '\x1f';
+std::string match_key_start(bool exact);
+// Between an alias's tokens, in match keys and in the gazetteer's dump.
+inline constexpr std::string_view token_separator = "\x1f";
 
 }  // namespace privsearch

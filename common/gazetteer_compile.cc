@@ -1,6 +1,6 @@
 // Build step: loads common/entities.tsv as the programs would and writes the source of
 // Gazetteer::builtin(), which restores it from a dump without tokenising or case folding,
-// and of Gazetteer::builtin_alias_keys().
+// and of Gazetteer::builtin_match_keys().
 // usage: gazetteer_compile ENTITIES.tsv OUT.cc
 #include "gazetteer.h"
 
@@ -42,9 +42,9 @@ int main(int argc, char** argv) {
             << "#include \"gazetteer.h\"\n\nnamespace privsearch {\n\nGazetteer Gazetteer::builtin() {\n"
             << "    static constexpr char kDump[] =\n    " << literal(g.dump()) << ";\n"
             << "    return restore({kDump, sizeof kDump - 1});\n}\n\n"
-            << "std::span<const std::string_view> Gazetteer::builtin_alias_keys() {\n"
+            << "std::span<const std::string_view> Gazetteer::builtin_match_keys() {\n"
             << "    static constexpr std::string_view kKeys[] = {";
-        for (const auto& k : g.alias_keys()) out << "\n        " << literal(k) << ",";
+        for (const auto& k : g.match_keys()) out << "\n        " << literal(k) << ",";
         out << "\n    };\n    return kKeys;\n}\n\n}  // namespace privsearch\n";
         if (!out) throw std::runtime_error(std::string(argv[2]) + ": cannot write");
     } catch (const std::exception& e) {

@@ -1,11 +1,9 @@
 #include "record_dictionary_file.h"
 
+#include "checksum.h"
 #include "file_io.h"
 #include "record_compression.h"
 #include "schema.h"
-
-#define XXH_INLINE_ALL
-#include <xxhash.h>
 
 #include <filesystem>
 #include <stdexcept>
@@ -18,7 +16,7 @@ namespace {
 constexpr std::size_t kChecksumBytes = 8;
 
 std::string checksum_of(std::string_view bytes) {
-    XXH64_hash_t h = XXH3_64bits(bytes.data(), bytes.size());
+    std::uint64_t h = checksum(bytes);
     std::string out(kChecksumBytes, '\0');
     for (std::size_t i = 0; i < kChecksumBytes; ++i, h >>= 8) out[i] = static_cast<char>(h & 0xFF);
     return out;

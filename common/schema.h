@@ -12,7 +12,6 @@
 // No other file spells a prefix or slot number.
 #pragma once
 
-#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <span>
@@ -83,7 +82,7 @@ void for_each_facet_entry(std::string_view encoded, Fn fn) {
         auto end = encoded.find('\0');
         if (end == std::string_view::npos) end = encoded.size();
         if (end > 0) fn(encoded[0], encoded.substr(1, end - 1));
-        encoded.remove_prefix(std::min(end + 1, encoded.size()));
+        encoded.remove_prefix(end < encoded.size() ? end + 1 : end);
     }
 }
 

@@ -63,28 +63,33 @@ std::optional<std::string> read_user_entities(const Options& options, Gazetteer&
 }
 
 // The files beside the index's tables that searches map rather than read through the
-// B-tree (record_dictionary_file.h, facet_table.h), written for the revision the run
+// B-tree (record_dictionary_file.h, facet_table.h), written for the state the run
 // leaves; an index built before there were such files gains them too. One that cannot
-// be written is a warning: searches read what it holds from the index instead.
+// be written is a warning: searches read what it holds from the index instead. An
+// interrupted run skips the facet table (a pass over every document's values): its
+// searches read the values until the next run.
 void keep_side_files(const std::string& db_path, Reporter& report) {
     auto warn = [&](const std::string& what) {
         report.problem({db_path, 0, what + "; searches read it from the index instead", false});
     };
-    try {
+    const auto attempt = [&](const auto& write) {
+        try {
+            write();
+        } catch (const Xapian::Error& e) {
+            warn("cannot read the index for the files beside it: " + e.get_msg());
+        } catch (const std::exception& e) {
+            warn(e.what());
+        }
+    };
+    attempt([&] {
         const Xapian::Database db(db_path);
-        try {
-            save_record_dictionary_file(db_path, db.get_metadata(schema::metadata::record_dictionary));
-        } catch (const std::runtime_error& e) {
-            warn(e.what());
-        }
-        try {
-            FacetTable(db).save(db_path);
-        } catch (const std::runtime_error& e) {
-            warn(e.what());
-        }
-    } catch (const Xapian::Error& e) {
-        warn("cannot read the index for the files beside it: " + e.get_msg());
-    }
+        save_record_dictionary_file(db_path, db.get_metadata(schema::metadata::record_dictionary));
+    });
+    if (g_stop) return;
+    attempt([&] {
+        const Xapian::Database db(db_path);
+        FacetTable(db).save(db_path, db);
+    });
 }
 
 }  // namespace

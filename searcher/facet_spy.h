@@ -9,10 +9,6 @@
 #include <unordered_map>
 #include <vector>
 
-namespace privsearch::searcher {
-
-}  // namespace privsearch::searcher
-
 namespace privsearch {
 class FacetTable;
 }  // namespace privsearch

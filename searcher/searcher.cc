@@ -154,10 +154,10 @@ const FacetTable* Searcher::ready_facet_table() {
 
 const FacetTable* Searcher::saved_facet_table() {
     if (saved_table_ && saved_table_->reads(db_)) return &*saved_table_;
-    // Looked for once a revision: a batch's index may be updated under it.
-    const Xapian::rev revision = db_.get_revision();
-    if (saved_table_tried_ == revision) return nullptr;
-    saved_table_tried_ = revision;
+    // Looked for once a revision: a batch's index may be updated, or built anew, under it.
+    std::string state = std::to_string(db_.get_revision()) + ' ' + db_.get_uuid();
+    if (saved_table_tried_ == state) return nullptr;
+    saved_table_tried_ = std::move(state);
     saved_table_ = FacetTable::map(db_path_, db_);
     return saved_table_ ? &*saved_table_ : nullptr;
 }

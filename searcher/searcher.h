@@ -66,7 +66,7 @@ private:
     std::optional<FacetTable> facet_table_;
     std::future<std::optional<FacetTable>> prefetched_table_;
     std::optional<FacetTable> saved_table_;
-    std::optional<Xapian::rev> saved_table_tried_;  // the revision it was looked for at
+    std::string saved_table_tried_;  // the revision and uuid it was last looked for at
 };
 
 }  // namespace privsearch::searcher

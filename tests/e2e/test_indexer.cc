@@ -692,7 +692,7 @@ TEST_CASE("a run with enough text trains the stored articles' dictionary, earlie
 TEST_CASE("searches count facets from the table a run saves, and from the index without it or when it is stale",
           "[indexer][facets]") {
     TempDir tmp;
-    const std::string db = tmp / "db", table = db + "/" + privsearch::schema::files::facet_table;
+    const std::string db = tmp / "db", table = privsearch::FacetTable::path(db);
     fs::create_directories(tmp / "in");
     fs::copy(corpus(), tmp / "in", fs::copy_options::recursive);
     REQUIRE(index(db, {tmp / "in"}).status == 0);
