@@ -709,6 +709,22 @@ TEST_CASE("searches count facets from the table a run saves, and from the index 
     fs::remove(table);
     CHECK(facets() == with_table);
 
+    {
+        // Searches do count from the table: one read from other values, under the
+        // index's own identity (a copy's uncommitted changes), changes their counts.
+        fs::copy(db, tmp / "twin", fs::copy_options::recursive);
+        Xapian::WritableDatabase twin(tmp / "twin");
+        const unsigned slot = privsearch::schema::slot(privsearch::schema::Slot::Facets);
+        for (auto p = twin.postlist_begin(""); p != twin.postlist_end(""); ++p) {
+            Xapian::Document doc = twin.get_document(*p);
+            doc.add_value(slot, privsearch::schema::encode_facet_entry(privsearch::schema::Facet::Agency, "Zztest"));
+            twin.replace_document(*p, doc);
+        }
+        privsearch::FacetTable(twin).save(db, twin);
+    }
+    CHECK(facets().find("Zztest") != std::string::npos);
+    fs::remove(table);
+
     // A table saved for an earlier revision is not read.
     REQUIRE(index(db, {tmp / "in"}).status == 0);  // nothing changed: the table is written again
     const std::string earlier = *privsearch::read_file(table);
