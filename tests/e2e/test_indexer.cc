@@ -730,6 +730,7 @@ TEST_CASE("searches count facets from the table a run saves, and from the index 
     const std::string earlier = *privsearch::read_file(table);
     write_file(tmp / "in/more.md", "---\ntitle: More\ndate: 2025-01-02\n---\nFacebook data, and Twitter data.\n");
     REQUIRE(index(db, {tmp / "in"}).status == 0);
+    CHECK(privsearch::FacetTable::map(db, Xapian::Database(db)));  // saved by an update in place too
     const std::string now = facets();
     CHECK(now != with_table);  // the new article counts
     privsearch::replace_file(table, earlier);
