@@ -11,10 +11,10 @@ StoredArticle ArticleStore::read(const Xapian::Document& doc) {
     // a record first needs it.
     const unsigned needs = RecordDecompressor::dictionary_of(data);
     if (!decompressor_ || (needs != 0 && needs != decompressor_->dictionary_id())) load_dictionary(needs);
-    if (!mapped_) return decode_stored(decompressor_->decompress(data));
     try {
         return decode_stored(decompressor_->decompress(data));
     } catch (const std::runtime_error&) {
+        if (!mapped_) throw;
         // A file that passes its checks yet fails (zstd's 31-bit ids can collide): the
         // index's own copy decides.
         read_dictionary_from_index();

@@ -6,8 +6,9 @@
 //
 // The indexer saves it in the index directory (schema::files::facet_table) at the end
 // of every run, for the state of the index it leaves; a searcher maps that file when
-// its checksum holds and it names the state the searcher opened, and otherwise reads
-// the value stream (and, for a batch, builds a table of its own).
+// its checksum holds and it names the state the searcher opened (for a count broad
+// enough to repay the checksum: Searcher::saved_facet_table), and otherwise reads the
+// value stream (and, for a batch, builds a table of its own).
 #pragma once
 #include "mapped_file.h"
 

@@ -83,12 +83,8 @@ void keep_side_files(const std::string& db_path, Reporter& report) {
     };
     attempt([&] {
         const Xapian::Database db(db_path);
-        save_record_dictionary_file(db_path, db.get_metadata(schema::metadata::record_dictionary));
-    });
-    if (g_stop) return;
-    attempt([&] {
-        const Xapian::Database db(db_path);
-        FacetTable(db).save(db_path, db);
+        attempt([&] { save_record_dictionary_file(db_path, db.get_metadata(schema::metadata::record_dictionary)); });
+        if (!g_stop) attempt([&] { FacetTable(db).save(db_path, db); });
     });
 }
 

@@ -134,7 +134,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
 }
 
 void Searcher::prefetch_facet_table() {
-    if (saved_facet_table()) return;
+    if (saved_facet_table(db_.get_doccount())) return;
     prefetched_table_ = std::async(std::launch::async, [db_path = db_path_]() -> std::optional<FacetTable> {
         try {
             return FacetTable(Xapian::Database(db_path));
@@ -152,8 +152,13 @@ const FacetTable* Searcher::ready_facet_table() {
     return nullptr;
 }
 
-const FacetTable* Searcher::saved_facet_table() {
+const FacetTable* Searcher::saved_facet_table(Xapian::doccount matches) {
     if (saved_table_ && saved_table_->reads(db_)) return &*saved_table_;
+    // Mapping checks the whole file's checksum, some 17 instructions a document; reading
+    // a match's value costs 400 (dense matches) to 3,000 (sparse ones). A count of fewer
+    // matches than this share of the index reads their values, and maps nothing.
+    constexpr Xapian::doccount kWorthMapping = 64;
+    if (matches < db_.get_doccount() / kWorthMapping) return nullptr;
     // Looked for once a revision: a batch's index may be updated, or built anew, under it.
     std::string state = std::to_string(db_.get_revision()) + ' ' + db_.get_uuid();
     if (saved_table_tried_ == state) return nullptr;
@@ -163,7 +168,7 @@ const FacetTable* Searcher::saved_facet_table() {
 }
 
 const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
-    if (const FacetTable* saved = saved_facet_table()) return saved;
+    if (const FacetTable* saved = saved_facet_table(matches)) return saved;
     // Once read (on the other core, from the batch's start), the table serves every
     // count: each match's value read and parsed had been most of a counting pass ("great
     // year" on bbc10). Reading it costs about what reading the values of an eighth of
@@ -176,7 +181,7 @@ const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
 }
 
 FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
-    return with_retry(db_, [&](Xapian::Database&) { return count_matches(db_, q, wanted, saved_facet_table()).facets; });
+    return with_retry(db_, [&](Xapian::Database&) { return count_matches(db_, q, wanted, saved_facet_table(db_.get_doccount())).facets; });
 }
 
 void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts) {

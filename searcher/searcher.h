@@ -53,8 +53,9 @@ private:
 
     // The facet table for a query with about `matches` matches, or none.
     const FacetTable* facet_table(Xapian::doccount matches);
-    // The one the indexer saved for the index's revision, mapped; none without one.
-    const FacetTable* saved_facet_table();
+    // The one the indexer saved for the index's state, mapped, for a count of about
+    // `matches` (the index's size: a broad count); none without one.
+    const FacetTable* saved_facet_table(Xapian::doccount matches);
     // The table if it has been read and is current; never waits.
     const FacetTable* ready_facet_table();
 
