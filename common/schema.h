@@ -107,8 +107,8 @@ namespace files {
 // A copy of metadata::record_dictionary (record_dictionary_file.h); the metadata stays
 // the truth, which compaction and copies of the tables carry.
 inline constexpr const char* record_dictionary = "record-dictionary.zstd";
-// Every document's facet entries as numbers (facet_table.h), for the revision of the
-// index it names; Slot::Facets stays the truth.
+// Every document's facet entries as numbers (facet_table.h), for the state of the index
+// it names; Slot::Facets stays the truth.
 inline constexpr const char* facet_table = "facet-table";
 }  // namespace files
 
