@@ -3,12 +3,23 @@
 #include "facet_table.h"
 
 #include <algorithm>
+#include <bit>
+#include <utility>
 
 namespace privsearch::searcher {
 
-FacetSpy::FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table)
-    : wanted_(std::move(wanted)), table_(table), table_counts_(table ? table->entry_count() : 0) {
+FacetSpy::FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table) : wanted_(std::move(wanted)) {
     for (auto f : wanted_) want_[static_cast<unsigned char>(schema::facet(f).code)] = true;
+    adopt(table);
+}
+
+FacetSpy::FacetSpy(std::vector<schema::Facet> wanted, TableSource table_for) : FacetSpy(std::move(wanted)) {
+    table_for_ = std::move(table_for);
+}
+
+void FacetSpy::adopt(const FacetTable* table) {
+    table_ = table;
+    if (table) table_counts_.assign(table->entry_count(), 0);
 }
 
 void FacetSpy::add_document(Xapian::docid did) {
@@ -31,6 +42,10 @@ void FacetSpy::split_values() {
 }
 
 void FacetSpy::operator()(const Xapian::Document& doc, double) {
+    if (table_for_ && std::has_single_bit(++seen_)) {
+        adopt(table_for_(seen_));
+        if (table_) table_for_ = nullptr;
+    }
     if (table_) add_document(doc.get_docid());
     else add_value(doc.get_value(schema::slot(schema::Slot::Facets)));
 }
@@ -43,9 +58,10 @@ FacetCounts FacetSpy::counts() {
         if (key.empty() || !want_[static_cast<unsigned char>(key[0])]) return;
         if (auto f = schema::facet_with_code(key[0])) out[*f].push_back({std::string(key.substr(1)), n});
     };
-    for (const auto& [key, n] : entries_) add(key, n);
+    // A count that took up a table part-way holds some values in each.
     for (std::uint32_t id = 0; id < table_counts_.size(); ++id)
-        if (table_counts_[id]) add(table_->entry(id), table_counts_[id]);
+        if (table_counts_[id]) entries_[std::string(table_->entry(id))] += std::exchange(table_counts_[id], 0);
+    for (const auto& [key, n] : entries_) add(key, n);
     for (auto& [facet, values] : out) {
         bool by_date = facet == schema::Facet::Year || facet == schema::Facet::Month;
         std::sort(values.begin(), values.end(), [by_date](const FacetValue& a, const FacetValue& b) {

@@ -4,6 +4,7 @@
 
 #include <xapian.h>
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -21,6 +22,11 @@ namespace privsearch::searcher {
 class FacetSpy : public Xapian::MatchSpy {
 public:
     explicit FacetSpy(std::vector<schema::Facet> wanted, const FacetTable* table = nullptr);
+    // A table found once the matches seen make it worth having: `table_for(n)` is
+    // asked as n, the matches seen so far, reaches each power of two, until it gives one.
+    // For a count whose size is unknown when it starts (one inside a ranking pass).
+    using TableSource = std::function<const FacetTable*(Xapian::doccount)>;
+    FacetSpy(std::vector<schema::Facet> wanted, TableSource table_for);
 
     void operator()(const Xapian::Document& doc, double weight) override;
     // What operator() does, for a caller that has the document's id, or its
@@ -43,8 +49,11 @@ private:
     std::unordered_map<std::string, std::size_t> values_;
     std::unordered_map<std::string, std::size_t> entries_;  // facet code + value
     void split_values();
-    const FacetTable* table_;
+    void adopt(const FacetTable* table);
+    const FacetTable* table_ = nullptr;
     std::vector<std::size_t> table_counts_;  // by the table's entry numbers
+    TableSource table_for_;
+    Xapian::doccount seen_ = 0;
 };
 
 }  // namespace privsearch::searcher

@@ -230,16 +230,23 @@ TEST_CASE("search --json: facet counts are exact over the match set", "[searcher
 }
 
 TEST_CASE("search --json: totals and facet counts whether the page holds every match or not", "[searcher][facets]") {
-    // A page holding every match is counted from its hits; a smaller one by a pass of its own.
-    for (const char* q : {"facebook", "data", "\"social media\""}) {
+    // A page holding every match is counted from its hits; a smaller one by a pass of its
+    // own, or, for a query that checks positions, inside its ranking pass.
+    for (const char* q : {"facebook", "data", "\"social media\"", "social NEAR media"}) {
         INFO(q);
         json all = search_json({"--limit", "100", q});
-        json one = search_json({"--limit", "1", q});
         REQUIRE(all.at("hits").size() == all.at("total").get<std::size_t>());
         REQUIRE(all.at("total").get<std::size_t>() > 1);
-        REQUIRE(one.at("hits").size() == 1);
-        CHECK(one.at("total") == all.at("total"));
-        CHECK(one.at("facets") == all.at("facets"));
+        for (const std::vector<std::string>& page : {std::vector<std::string>{"--limit", "1"},
+                                                     {"--limit", "1", "--offset", "1"},
+                                                     {"--limit", "1", "--sort", "newest"}}) {
+            std::vector<std::string> args = page;
+            args.push_back(q);
+            json one = search_json(args);
+            REQUIRE(one.at("hits").size() == 1);
+            CHECK(one.at("total") == all.at("total"));
+            CHECK(one.at("facets") == all.at("facets"));
+        }
     }
 }
 

@@ -154,6 +154,33 @@ TEST_CASE("count_matches: words ORed are counted from their posting lists as the
     CHECK_FALSE(disjunction_terms(Q::MatchAll));
 }
 
+TEST_CASE("FacetSpy: a table taken up part-way through a pass counts as values or a table do", "[facets]") {
+    privsearch::test::ScratchIndex index;
+    auto& db = index.db();
+    fill(db);
+    const FacetTable table(db);
+    const std::vector<Facet> wanted = {Facet::Agency, Facet::Platform, Facet::Year};
+    const Counted reference = matched_by_xapian(db, Xapian::Query("word"), wanted);
+    REQUIRE(reference.matches == 4);
+    // Asked at 1, 2 and 4 matches seen: a table given at 2 counts the first match from its value.
+    for (const Xapian::doccount given_at : {1u, 2u, 4u, 8u}) {
+        INFO("table given at " << given_at);
+        std::vector<Xapian::doccount> asked;
+        FacetSpy spy(wanted, [&](Xapian::doccount seen) {
+            asked.push_back(seen);
+            return seen >= given_at ? &table : nullptr;
+        });
+        Xapian::Enquire enquire(db);
+        enquire.set_query(Xapian::Query("word"));
+        enquire.add_matchspy(&spy);
+        enquire.get_mset(0, 1, db.get_doccount());
+        const FacetCounts counts = spy.counts();
+        CHECK(counts == reference.facets);
+        CHECK(spy.counts() == counts);  // asking again changes nothing
+        CHECK(asked.back() == std::min<Xapian::doccount>(given_at, 4));  // not asked once given one
+    }
+}
+
 TEST_CASE("FacetSpy: many distinct facet values count as few", "[facets]") {
     // Past a few thousand distinct values the spy splits them into entries as it goes.
     FacetSpy spy({Facet::Agency, Facet::Year});
