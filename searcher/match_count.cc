@@ -2,6 +2,7 @@
 
 #include "facet_spy.h"
 
+#include <algorithm>
 #include <bit>
 #include <cstdint>
 #include <optional>
@@ -111,9 +112,8 @@ std::optional<DocBits> match_bits(const Xapian::Database& db, const Xapian::Quer
 // posting read costs ~15.
 bool postings_worth_reading(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount expected) {
     constexpr Xapian::doccount kPostingsPerMatch = 64;
-    std::uint64_t postings = 0;
-    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end(); ++t) postings += db.get_termfreq(*t);
-    return postings <= std::uint64_t{kPostingsPerMatch} * expected;
+    const std::uint64_t most = std::uint64_t{kPostingsPerMatch} * expected;
+    return postings_of(db, q, most + 1) <= most;
 }
 
 // Calls fn(docid) for every document in the set, in docid order.
@@ -163,6 +163,17 @@ Counted count_docs(const Xapian::Database& db, const Docs& docs, const std::vect
 
 }  // namespace
 
+std::uint64_t postings_of(const Xapian::Database& db, const Xapian::Query& q, std::uint64_t enough) {
+    std::uint64_t postings = 0;
+    for (auto t = q.get_unique_terms_begin(); t != q.get_unique_terms_end() && postings < enough; ++t)
+        postings += db.get_termfreq(*t);
+    return std::min(postings, enough);
+}
+
+bool counts_from_postings(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount expected) {
+    return disjunction_terms(q) || postings_worth_reading(db, q, expected);
+}
+
 std::optional<std::vector<std::string>> disjunction_terms(const Xapian::Query& q) {
     std::vector<std::string> terms;
     if (!collect_terms(q, terms)) return std::nullopt;
@@ -182,7 +193,7 @@ Counted count_matches(Xapian::Database& db, const Xapian::Query& q, const std::v
     // directly into a set of ids, give the match set. Xapian's matcher spent ~600
     // instructions a match on a word ("year" on bbc10, 14,550 matches: 8.4M for its
     // counting pass) and more on words ANDed ("great year", 2,140 matches: 3.5M).
-    if (terms || postings_worth_reading(db, q, expected)) {
+    if (counts_from_postings(db, q, expected)) {
         if (auto docs = match_bits(db, q, db.get_lastdocid() / 64 + 1)) return count_docs(db, *docs, wanted, table);
     }
     Xapian::Enquire enquire(db);

@@ -9,6 +9,7 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,14 @@ struct Counted {
     FacetCounts facets;
     Xapian::doccount matches = 0;
 };
+
+// The postings a count of the query may read, its terms' frequencies summed, or
+// `enough` if they reach it (the sum stops there).
+std::uint64_t postings_of(const Xapian::Database& db, const Xapian::Query& q, std::uint64_t enough);
+
+// Whether count_matches reads the query's posting lists (rather than running
+// Xapian's matcher), given `expected` matches.
+bool counts_from_postings(const Xapian::Database& db, const Xapian::Query& q, Xapian::doccount expected);
 
 // The terms of a query that is one term or terms ORed (or synonyms), else nothing.
 std::optional<std::vector<std::string>> disjunction_terms(const Xapian::Query& q);

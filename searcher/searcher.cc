@@ -45,6 +45,15 @@ Counted count_hits(const Xapian::MSet& mset, const std::vector<schema::Facet>& w
     return {spy.counts(), mset.size()};
 }
 
+// Waits for a count handed to the worker when run() leaves without it (what it threw):
+// a retry reopens the index handle and may change the tables the count reads.
+struct WaitOnLeaving {
+    std::future<Counted>& count;
+    ~WaitOnLeaving() {
+        if (count.valid()) count.wait();
+    }
+};
+
 // An MSet that carries `q`, for MSet::snippet to look for its words and phrases in
 // text: the index's query has a pooled common word (common_words.h) in a phrase, which
 // no text holds (for_highlighting). It need match nothing for that.
@@ -114,6 +123,9 @@ SearchResult Searcher::run(const SearchRequest& r) {
     const bool count_while_ranking = r.facets && has_positional(written);
     FacetSpy spy(result_facets(), [this](Xapian::doccount seen) { return facet_table(seen); });
     if (count_while_ranking) enquire.add_matchspy(&spy);
+    std::future<Counted> counted_beside =
+        r.facets && !count_while_ranking ? count_beside(enquire.get_query()) : std::future<Counted>();
+    const WaitOnLeaving wait_for_count(counted_beside);
     Xapian::MSet mset =
         enquire.get_mset(first, page, count_while_ranking ? db_.get_doccount() : first + page + 1);
     const bool highlight_apart = pooled && r.snippets && !mset.empty();
@@ -138,6 +150,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         // batch queries on bbc10: phrases of common words with ten matches
         // ("blair up for", 5.4 ms), whose positions each pass reads.
         Counted all = count_while_ranking          ? Counted{spy.counts(), mset.get_matches_estimated()}
+                      : counted_beside.valid()     ? counted_beside.get()
                       : holds_every_match(mset, r) ? count_hits(mset, result_facets())
                                                    : count_matches(db_, enquire.get_query(), result_facets(),
                                                                    facet_table(mset.get_matches_estimated()),
@@ -196,6 +209,37 @@ const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
     if (prefetched_table_.valid()) facet_table_ = prefetched_table_.get();
     if (!facet_table_ || !facet_table_->reads(db_)) facet_table_.emplace(db_);
     return &*facet_table_;
+}
+
+void Searcher::expect_many_queries() {
+    many_queries_ = true;
+    // The worker's thread starts at its first count: once a process has a second
+    // thread, glibc's malloc takes a lock at every call (bbc10 batch median +4%).
+    if (db_.get_doccount() >= kPostingsApart) counting_db();
+}
+
+Xapian::Database& Searcher::counting_db() {
+    if (!counting_db_) counting_db_.emplace(db_path_);
+    if (counting_db_->get_revision() != db_.get_revision()) counting_db_->reopen();
+    return *counting_db_;
+}
+
+std::future<Counted> Searcher::count_beside(const Xapian::Query& q) {
+    const std::uint64_t apart = many_queries_ ? kPostingsApart : kPostingsApartAlone;
+    if (postings_of(db_, q, apart) < apart) return {};
+    Xapian::Enquire estimate(db_);  // from the terms' statistics, without matching
+    estimate.set_query(q);
+    const Xapian::doccount expected = estimate.get_mset(0, 0).get_matches_estimated();
+    if (!counts_from_postings(db_, q, expected)) return {};
+    Xapian::Database& db = counting_db();
+    if (db.get_revision() != db_.get_revision()) return {};  // updated since: count here
+    // Chosen here: the searcher's tables are not for two threads to choose.
+    const FacetTable* table = facet_table(expected);
+    // The query crosses serialised: Query handles share reference counts that are
+    // not atomic.
+    return worker_.run([&db, serialised = q.serialise(), table, expected] {
+        return count_matches(db, Xapian::Query::unserialise(serialised), result_facets(), table, expected);
+    });
 }
 
 FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {

@@ -250,6 +250,63 @@ TEST_CASE("search --json: totals and facet counts whether the page holds every m
     }
 }
 
+TEST_CASE("search: a broad word's counts, made on the other core, are count --by's", "[searcher][facets]") {
+    // Past 8,192 postings a batch counts a query's matches on a second thread with a
+    // handle of its own (Searcher::count_beside); a search alone in its process, and
+    // `count --by`, count in their own thread.
+    TempDir tmp;
+    std::string jsonl;
+    constexpr int kArticles = 9000;
+    for (int i = 0; i < kArticles; ++i) {
+        std::string text = "The report number " + std::to_string(i) + " was published.";
+        if (i % 3 == 0) text += " The FBI asked for it.";
+        if (i % 5 == 0) text += " It was shared on Facebook.";
+        jsonl += json{{"id", "a" + std::to_string(i)},
+                      {"title", "Report " + std::to_string(i)},
+                      {"source", i % 2 ? "CNN" : "BBC"},
+                      {"date", std::to_string(2015 + i % 4) + "-06-01"},
+                      {"text", text}}
+                     .dump() +
+                 "\n";
+    }
+    write_file(tmp / "broad.jsonl", jsonl);
+    const std::string db = tmp / "db";
+    REQUIRE(index(db, {"--quiet", tmp / "broad.jsonl"}).status == 0);
+
+    const auto counts_by = [&](const char* facet, const std::string& query) {
+        json j = parse_json(search_cmd(db, {"count", "--json", "--by", facet, query}).out);
+        return j.at("counts");
+    };
+    const auto check = [&](const json& result, const std::string& query) {
+        CHECK(result.at("total") == kArticles);
+        CHECK(result.at("total_exact") == true);
+        for (const char* facet : {"agency", "platform", "source", "year"}) {
+            INFO(facet);
+            json expected = counts_by(facet, query);
+            std::map<std::string, long long> want, got;
+            for (const auto& v : expected) want[v.at("value").get<std::string>()] = v.at("count").get<long long>();
+            for (const auto& v : result.at("facets").at(facet))
+                got[v.at("value").get<std::string>()] = v.at("count").get<long long>();
+            CHECK(got == want);
+        }
+        CHECK(facet_count(result.at("facets"), "agency", "FBI") == kArticles / 3);
+        CHECK(facet_count(result.at("facets"), "platform", "Facebook") == kArticles / 5);
+    };
+    RunResult one = search_cmd(db, {"search", "--json", "--limit", "3", "report"});
+    REQUIRE(one.status == 0);
+    check(parse_json(one.out), "report");
+    // A batch keeps the handle and the thread for its queries.
+    RunOptions queries;
+    queries.stdin_data = "report\npublished\nreport\n";
+    RunResult batch = search_cmd(db, {"search", "--batch", "-", "--limit", "3"}, queries);
+    REQUIRE(batch.status == 0);
+    const auto lines = batch.out_lines();
+    REQUIRE(lines.size() == 3);
+    check(parse_json(lines[0]), "report");
+    check(parse_json(lines[1]), "published");
+    CHECK(parse_json(lines[2]).at("facets") == parse_json(lines[0]).at("facets"));
+}
+
 TEST_CASE("filters: --agency ice --platform facebook --since 2018", "[searcher][filters]") {
     CHECK(search_set({"--agency", "ice", "--platform", "facebook", "--since", "2018"}) == std::set<std::string>{kIce});
     // --until before 2018 excludes it.
