@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <string>
 #include <vector>
 
@@ -23,20 +22,6 @@ constexpr std::array<std::string_view, 41> kCommonWords = {
     "such", "than", "that", "the", "there", "these", "this", "those", "to", "was", "were", "which",
     "with"};
 static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()));
-
-// Xapian 1.4's Query does not give a phrase's window back, but its description does:
-// "Query((house@1 PHRASE 3 of@2 PHRASE 3 commons@3))". 0 is the default, the number
-// of words, which is what a quoted phrase has.
-Xapian::termcount window_of(const Xapian::Query& q) {
-    const std::string d = q.get_description();
-    const std::string_view op = q.get_type() == Xapian::Query::OP_NEAR ? " NEAR " : " PHRASE ";
-    const auto at = d.find(op);
-    if (at == std::string::npos) return 0;
-    Xapian::termcount window = 0;
-    const char* begin = d.data() + at + op.size();
-    std::from_chars(begin, d.data() + d.size(), window);
-    return window;
-}
 
 bool positional(const Xapian::Query& q) {
     return q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR;

@@ -1,5 +1,8 @@
 #include "query_rewrite.h"
 
+#include <charconv>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace privsearch {
@@ -28,6 +31,19 @@ std::optional<Xapian::Query> rewrite_query(const Xapian::Query& q, const QueryRe
         default:
             return std::nullopt;
     }
+}
+
+// Xapian 1.4's Query does not give a phrase's window back, but its description does:
+// "Query((house@1 PHRASE 3 of@2 PHRASE 3 commons@3))".
+Xapian::termcount window_of(const Xapian::Query& q) {
+    const std::string d = q.get_description();
+    const std::string_view op = q.get_type() == Xapian::Query::OP_NEAR ? " NEAR " : " PHRASE ";
+    const auto at = d.find(op);
+    if (at == std::string::npos) return 0;
+    Xapian::termcount window = 0;
+    const char* begin = d.data() + at + op.size();
+    std::from_chars(begin, d.data() + d.size(), window);
+    return window;
 }
 
 }  // namespace privsearch

@@ -18,4 +18,8 @@ using QueryRewrite = std::function<std::optional<Xapian::Query>(const Xapian::Qu
 // Nothing when nothing changed.
 std::optional<Xapian::Query> rewrite_query(const Xapian::Query& q, const QueryRewrite& rewrite);
 
+// The window of a phrase or NEAR query: 0, the default, is the number of its words,
+// which is what a quoted phrase has.
+Xapian::termcount window_of(const Xapian::Query& q);
+
 }  // namespace privsearch

@@ -128,8 +128,12 @@ SearchResult Searcher::run(const SearchRequest& r) {
     const WaitOnLeaving wait_for_count(counted_beside);
     Xapian::MSet mset =
         enquire.get_mset(first, page, count_while_ranking ? db_.get_doccount() : first + page + 1);
-    const bool highlight_apart = pooled && r.snippets && !mset.empty();
-    const Xapian::MSet shown = highlight_apart ? carrying(db_, for_highlighting(written).value_or(written)) : mset;
+    // Snippets highlight the query as written: a phrase's common words pooled match no text.
+    const Xapian::Query highlighted = pooled ? for_highlighting(written).value_or(written) : written;
+    const Highlights highlights(highlighted);
+    // Xapian's snippets, for the words of wildcards: from an MSet carrying that query.
+    const bool xapian_highlights = wildcards && r.snippets && !mset.empty();
+    const Xapian::MSet shown = xapian_highlights && pooled ? carrying(db_, highlighted) : mset;
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -139,8 +143,9 @@ SearchResult Searcher::run(const SearchRequest& r) {
         hit.score = it.get_weight();
         hit.article = articles_.read(it.get_document());
         if (r.snippets)
-            hit.snippet = has_words(r) ? make_snippet(shown, hit.article.article.text, terms, r.snippet_length, wildcards)
-                                       : lead_snippet(hit.article.article.text, r.snippet_length);
+            hit.snippet = !has_words(r)       ? lead_snippet(hit.article.article.text, r.snippet_length)
+                          : xapian_highlights ? xapian_snippet(shown, hit.article.article.text, terms, r.snippet_length)
+                                              : make_snippet(hit.article.article.text, terms, highlights, r.snippet_length);
         result.hits.push_back(std::move(hit));
     }
     if (r.facets) {
@@ -213,9 +218,13 @@ const FacetTable* Searcher::facet_table(Xapian::doccount matches) {
 
 void Searcher::expect_many_queries() {
     many_queries_ = true;
-    // The worker's thread starts at its first count: once a process has a second
-    // thread, glibc's malloc takes a lock at every call (bbc10 batch median +4%).
-    if (db_.get_doccount() >= kPostingsApart) counting_db();
+    // An index this large has counts worth handing over: the handle is opened and the
+    // thread started now, not in the first such query's time (0.3 ms more, enough to
+    // make it a bbc10 batch's slowest). A smaller one starts no thread: once a process
+    // has a second, glibc's malloc takes a lock at every call (bbc10 median +2-4%).
+    if (db_.get_doccount() < kPostingsApart) return;
+    counting_db();
+    worker_.run([] {});
 }
 
 Xapian::Database& Searcher::counting_db() {

@@ -28,8 +28,8 @@ public:
     // Many queries will follow (--batch): broad ones may read every document's facets
     // once (FacetTable) rather than each match's again, when the index has no table
     // saved for its revision.
-    // It also opens, on a large index, the handle count_beside counts with, which its
-    // first use would otherwise open inside a query's time.
+    // It also readies, on a large index, what count_beside counts with: a handle on
+    // the index and a thread.
     void expect_many_queries();
     // Reads that table now, on another thread with its own handle on the index, while
     // the first queries run: read when the first broad query came, it made that query

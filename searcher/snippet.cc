@@ -1,5 +1,7 @@
 #include "snippet.h"
 
+#include "query_rewrite.h"
+#include "schema.h"
 #include "string_util.h"
 
 #include <unicode/utf8.h>
@@ -17,6 +19,7 @@ namespace {
 // highlights unambiguously, whatever the text holds.
 constexpr char kOpen = '\x01';
 constexpr char kClose = '\x02';
+constexpr std::string_view kOmit = "…";  // where a snippet leaves text out
 
 bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
 struct CodePoint {
@@ -65,8 +68,19 @@ std::size_t word_end(std::string_view text, std::size_t begin) {
     return i;
 }
 
+// Where the next word starts, from `i` on: text.size() if none does.
+std::size_t next_word(std::string_view text, std::size_t i) {
+    while (i < text.size()) {
+        const CodePoint c = code_point_at(text, i);
+        if (c.word) break;
+        i += c.size;
+    }
+    return i;
+}
+
 // The word as a term: case-folded, a curly apostrophe straight.
 std::string term_of(std::string_view word) {
+    if (is_ascii(word)) return ascii_lower(word);
     std::string term;
     for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
         Xapian::Unicode::append_utf8(term, *it == 0x2019 ? '\'' : Xapian::Unicode::tolower(*it));
@@ -107,12 +121,7 @@ Hits hits_by_words(std::string_view text, const std::unordered_map<std::string_v
     for (const auto& [term, t] : wanted)
         if (static_cast<unsigned char>(term[0]) < 0x80) first_letters.set(static_cast<unsigned char>(term[0]));
     Hits hits;
-    for (std::size_t i = 0; i < text.size();) {
-        const CodePoint c = code_point_at(text, i);
-        if (!c.word) {
-            i += c.size;
-            continue;
-        }
+    for (std::size_t i = next_word(text, 0); i < text.size(); i = next_word(text, i)) {
         const std::size_t begin = i;
         i = word_end(text, begin);
         const auto first = static_cast<unsigned char>(text[begin]);
@@ -259,6 +268,67 @@ std::string unescaped(std::string_view marked) {
     return out;
 }
 
+// Dashes, bullets, separators and spaces that part a passage from text left out:
+// a snippet neither starts nor ends on one. Quotes, brackets, currency signs and
+// sentence ends are kept.
+constexpr std::string_view kDangling[] = {" ", "\n", "\t", "\r", ",", ";", ":", "-", "*", "/", "|",
+                                          "\u2013", "\u2014", "\u2022", "\u00B7", "\u00A0"};
+
+// The passage without them at its start and, where it is cut, its end.
+std::string_view without_dangling(std::string_view passage, bool cut_end) {
+    const auto cut_one = [&] {
+        for (std::string_view d : kDangling) {
+            if (passage.starts_with(d)) return passage.remove_prefix(d.size()), true;
+            if (cut_end && passage.ends_with(d)) return passage.remove_suffix(d.size()), true;
+        }
+        return false;
+    };
+    while (cut_one()) {
+    }
+    return trim(passage);
+}
+
+// An acronym spelt with full stops ("S.E.C.", "U.S."), which Xapian's term generator
+// indexes as one word ("sec"): its term, with `at` moved past its last stop; else
+// nothing, `at` unmoved.
+std::string acronym_at(std::string_view text, std::size_t& at) {
+    std::string term;
+    std::size_t i = at;
+    while (i + 1 < text.size() && ascii_upper(text[i]) && text[i + 1] == '.') {
+        term += static_cast<char>(text[i] - 'A' + 'a');
+        i += 2;
+    }
+    if (term.size() < 2 || (i < text.size() && code_point_at(text, i).word)) return {};
+    at = i;
+    return term;
+}
+
+// Xapian's snippets pass over longer words, as its term generator does.
+constexpr std::size_t kLongestWord = 64;
+
+// The word a query term stands for in text: the term, or the word a stem stands for
+// as written ("Zmonitor": monitor); none for a field's term ("Smonitor", a title's).
+std::optional<std::string_view> text_word(std::string_view term) {
+    if (term.starts_with(schema::stem_prefix)) term.remove_prefix(schema::stem_prefix.size());
+    if (term.empty() || ascii_upper(term[0])) return std::nullopt;
+    return term;
+}
+
+// The words of a phrase Xapian follows word by word: one of terms, no gaps allowed.
+std::optional<std::vector<std::string>> phrase_words(const Xapian::Query& q) {
+    const std::size_t n = q.get_num_subqueries();
+    if (n < 2 || (window_of(q) != 0 && window_of(q) != n)) return std::nullopt;
+    std::vector<std::string> words;
+    for (std::size_t i = 0; i < n; ++i) {
+        const Xapian::Query sub = q.get_subquery(i);
+        if (sub.get_type() != Xapian::Query::LEAF_TERM) return std::nullopt;
+        const std::string term = *sub.get_terms_begin();
+        if (term.starts_with(schema::stem_prefix) || !text_word(term)) return std::nullopt;
+        words.push_back(term);
+    }
+    return words;
+}
+
 }  // namespace
 
 std::optional<Span> passage_window(std::string_view text, const std::vector<std::string>& matched_terms,
@@ -305,31 +375,122 @@ std::optional<Span> passage_window(std::string_view text, const std::vector<std:
     return Span{begin, end < text.size() ? cut_end(text, first, cluster_end, end) : end};
 }
 
-Snippet make_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,
-                     std::size_t length, bool wildcards) {
-    // Xapian's snippet costs what it reads, about 500 instructions a word: it is given the
-    // snippet's own bytes, cut on a sentence where one is near (passage_window), and only
-    // highlights them.
-    constexpr std::string_view kOmit = "…";
+Snippet make_snippet(const std::string& text, const std::vector<std::string>& matched_terms,
+                     const Highlights& highlights, std::size_t length) {
     const auto window = passage_window(text, matched_terms, length);
     // Matched by the title or filters alone: the article's opening says more than any
-    // stretch of it, and MSet::snippet, handed the whole text, took ten times as long
-    // ("swappers ready" on bbc10: 11.0M instructions for ten snippets).
-    if (!window && !wildcards) return lead_snippet(text, length);
-    const Span w = window.value_or(Span{0, text.size()});
-    // No flags: the window is already where the terms cluster. The exhaustive search and
-    // the background model (a term frequency look-up per word) were half of a batch
-    // query's time and chose passages no better on the BBC corpus.
+    // stretch of it.
+    if (!window) return lead_snippet(text, length);
+    const std::string_view passage =
+        without_dangling(std::string_view(text).substr(window->begin, window->end - window->begin), window->end < text.size());
+    std::string marked;
+    marked.reserve(passage.size() + 16);
+    if (window->begin > 0) marked += kOmit;
+    std::size_t at = 0;
+    for (const Span& h : highlights.in(passage)) {
+        marked.append(passage.substr(at, h.begin - at)).append(1, kOpen);
+        marked.append(passage.substr(h.begin, h.end - h.begin)).append(1, kClose);
+        at = h.end;
+    }
+    marked.append(passage.substr(at));
+    if (window->end < text.size()) marked += kOmit;
+    return parse_marked(marked);
+}
+
+Snippet xapian_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,
+                       std::size_t length) {
+    // Xapian's snippet costs what it reads, about 500 instructions a word: it is given
+    // the passage when one holds the query's other words.
+    const Span w = passage_window(text, matched_terms, length).value_or(Span{0, text.size()});
+    // No flags: the exhaustive search and the background model (a term frequency look-up
+    // per word) were half of a batch query's time and chose passages no better on the
+    // BBC corpus. No stemmer: the parser has already expanded each stemmed word into
+    // every form the index holds (word_forms.h), so each word is looked up as written.
     const unsigned flags = 0;
-    // No stemmer: the parser has already expanded each stemmed word into every form the
-    // index holds (word_forms.h), so each word is looked up as written. Stemming every
-    // word of the window was a third of a one-shot query's snippet cost.
     const Xapian::Stem no_stemming;
     std::string marked = mset.snippet(text.substr(w.begin, w.end - w.begin), length, no_stemming, flags,
                                       std::string(1, kOpen), std::string(1, kClose), std::string(kOmit));
     if (w.begin > 0 && !marked.starts_with(kOmit)) marked.insert(0, kOmit);
     if (w.end < text.size() && !marked.ends_with(kOmit)) marked += kOmit;
     return parse_marked(unescaped(marked));
+}
+
+Highlights::Highlights(const Xapian::Query& q) {
+    gather(q);
+    const auto starts = [&](const std::string& word) {
+        const auto first = static_cast<unsigned char>(word[0]);
+        if (first < 0x80) first_letters_.set(first);
+        else any_first_letter_ = true;
+    };
+    for (const auto& w : words_) starts(w);
+    for (const auto& phrase : phrases_)
+        for (const auto& w : phrase) starts(w);
+}
+
+bool Highlights::may_start(char c) const {
+    const auto byte = static_cast<unsigned char>(c);
+    // Past ASCII, case folding may lead anywhere (a dotted capital I is an i).
+    return byte >= 0x80 || any_first_letter_ || first_letters_.test(static_cast<unsigned char>(std::tolower(byte)));
+}
+
+void Highlights::gather(const Xapian::Query& q) {
+    using Q = Xapian::Query;
+    const std::size_t n = q.get_num_subqueries();
+    switch (q.get_type()) {
+        case Q::LEAF_TERM:
+            if (auto word = text_word(*q.get_terms_begin())) words_.emplace(*word);
+            return;
+        case Q::OP_PHRASE:
+            if (auto words = phrase_words(q)) {
+                longest_phrase_ = std::max(longest_phrase_, words->size());
+                phrases_.push_back(std::move(*words));
+                return;
+            }
+            break;
+        case Q::OP_AND_NOT:  // what follows the first is not weighed: Xapian leaves it plain
+        case Q::OP_FILTER:
+            if (n > 0) gather(q.get_subquery(0));
+            return;
+        default:
+            break;
+    }
+    for (std::size_t i = 0; i < n; ++i) gather(q.get_subquery(i));
+}
+
+std::vector<Span> Highlights::in(std::string_view text) const {
+    std::vector<Span> spans;
+    std::vector<std::pair<std::string, std::size_t>> recent;  // the last words, for phrases: term, start
+    for (std::size_t i = next_word(text, 0); i < text.size(); i = next_word(text, i)) {
+        const std::size_t begin = i;
+        std::string term = acronym_at(text, i);  // moves i past it
+        if (term.empty()) {
+            i = word_end(text, begin);
+            if (i - begin > kLongestWord) continue;
+            // A word no highlighted word starts like is not spelt out: it can only part a phrase.
+            if (may_start(text[begin])) term = term_of(text.substr(begin, i - begin));
+        }
+        if (const auto start = phrase_ending_with(term, recent)) {
+            while (!spans.empty() && spans.back().begin >= *start) spans.pop_back();
+            spans.push_back({*start, i});
+        } else if (words_.contains(term)) {
+            spans.push_back({begin, i});
+        }
+        if (longest_phrase_ < 2) continue;
+        if (recent.size() == longest_phrase_ - 1) recent.erase(recent.begin());
+        recent.emplace_back(std::move(term), begin);
+    }
+    return spans;
+}
+
+std::optional<std::size_t> Highlights::phrase_ending_with(
+    const std::string& term, const std::vector<std::pair<std::string, std::size_t>>& recent) const {
+    for (const auto& phrase : phrases_) {
+        if (phrase.back() != term || phrase.size() - 1 > recent.size()) continue;
+        const auto first = recent.end() - static_cast<std::ptrdiff_t>(phrase.size() - 1);
+        if (std::equal(phrase.begin(), phrase.end() - 1, first, [](const std::string& w, const auto& r) { return w == r.first; }))
+            return first->second;
+    }
+    return std::nullopt;
 }
 
 }  // namespace privsearch::searcher

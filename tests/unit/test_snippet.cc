@@ -7,7 +7,10 @@
 #include <string>
 #include <vector>
 
+using privsearch::searcher::Highlights;
+using privsearch::searcher::make_snippet;
 using privsearch::searcher::passage_window;
+using privsearch::searcher::xapian_snippet;
 
 namespace {
 
@@ -17,6 +20,20 @@ const std::string kFiller(400, 'x');
 std::string window_text(const std::string& text, const std::vector<std::string>& terms, std::size_t width) {
     auto w = passage_window(text, terms, width);
     return w ? text.substr(w->begin, w->end - w->begin) : "(none)";
+}
+
+// The highlighted parts of a snippet.
+std::vector<std::string> highlighted(const privsearch::searcher::Snippet& s) {
+    std::vector<std::string> out;
+    for (const auto& h : s.highlights) out.push_back(s.text.substr(h.begin, h.end - h.begin));
+    return out;
+}
+
+// What the query's highlights cover in `text`.
+std::vector<std::string> spans_of(const Xapian::Query& q, const std::string& text) {
+    std::vector<std::string> out;
+    for (const auto& span : Highlights(q).in(text)) out.push_back(text.substr(span.begin, span.end - span.begin));
+    return out;
 }
 
 }  // namespace
@@ -99,7 +116,7 @@ TEST_CASE("passage_window: a title's or an initial's full stop, or a dash, start
     CHECK(window_text(quoted, {"monitoring"}, 120).starts_with("\xE2\x80\x9CWe bought"));
 }
 
-TEST_CASE("make_snippet: the text as written, not escaped for HTML", "[snippet]") {
+TEST_CASE("make_snippet, xapian_snippet: the text as written, not escaped for HTML", "[snippet]") {
     Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
     Xapian::Document doc;
     doc.add_term("poor's");
@@ -108,10 +125,91 @@ TEST_CASE("make_snippet: the text as written, not escaped for HTML", "[snippet]"
     enquire.set_query(Xapian::Query("poor's"));
     const Xapian::MSet mset = enquire.get_mset(0, 10);
     const std::string text = "Standard & Poor's said 3 < 4 and 5 > 4, and &amp; stays as written.";
-    const auto snippet = privsearch::searcher::make_snippet(mset, text, {"poor's"}, 240, false);
-    CHECK(snippet.text == text);
-    REQUIRE(snippet.highlights.size() == 1);
-    CHECK(snippet.text.substr(snippet.highlights[0].begin, snippet.highlights[0].end - snippet.highlights[0].begin) == "Poor's");
+    for (const auto& snippet : {make_snippet(text, {"poor's"}, Highlights(Xapian::Query("poor's")), 240),
+                                xapian_snippet(mset, text, {"poor's"}, 240)}) {
+        CHECK(snippet.text == text);
+        REQUIRE(snippet.highlights.size() == 1);
+        CHECK(highlighted(snippet) == std::vector<std::string>{"Poor's"});
+    }
+}
+
+TEST_CASE("Highlights: words, the words stems stand for, and phrases whole where their words are in order", "[snippet]") {
+    using Q = Xapian::Query;
+    const Q words(Q::OP_AND, Q(Q::OP_SYNONYM, Q("Zmonitor"), Q("monitoring")), Q("police"));
+    CHECK(spans_of(words, "Police were Monitoring; a monitor, monitors.") ==
+          std::vector<std::string>{"Police", "Monitoring", "monitor"});
+    const Q phrase(Q::OP_PHRASE, Q("social"), Q("media"));
+    // Punctuation between them does not part them, as it does not for the index's positions.
+    CHECK(spans_of(phrase, "Social media, media social, social: media. On social  media.") ==
+          std::vector<std::string>{"Social media", "social: media", "social  media"});
+    // A word of the phrase that the query also has alone is highlighted alone too, and
+    // within the phrase the phrase is one span.
+    const Q both(Q::OP_AND, phrase, Q("media"));
+    CHECK(spans_of(both, "media and social media") == std::vector<std::string>{"media", "social media"});
+    // Curly apostrophes are straight in terms.
+    CHECK(spans_of(Q("facebook's"), "Facebook\xE2\x80\x99s data") == std::vector<std::string>{"Facebook\xE2\x80\x99s"});
+}
+
+TEST_CASE("Highlights: an acronym spelt with full stops is the word the index made of it", "[snippet]") {
+    CHECK(spans_of(Xapian::Query("sec"), "A divided S.E.C. and the SEC, not S.E or S.") ==
+          std::vector<std::string>{"S.E.C.", "SEC"});
+    CHECK(spans_of(Xapian::Query("us"), "U.S. officials; US.") == std::vector<std::string>{"U.S.", "US"});
+}
+
+TEST_CASE("make_snippet: no dash, comma or space dangles where text is left out", "[snippet]") {
+    const Highlights monitoring(Xapian::Query("monitoring"));
+    CHECK(make_snippet("-- Police bought monitoring tools.", {"monitoring"}, monitoring, 240).text ==
+          "Police bought monitoring tools.");
+    const std::string cut = "Police bought monitoring tools, " + std::string(300, 'x') + " end.";
+    CHECK(make_snippet(cut, {"monitoring"}, monitoring, 40).text == "Police bought monitoring tools\u2026");
+    // Quotes and sentence ends stay.
+    const std::string quoted = "\"Police bought monitoring tools.\" " + std::string(300, 'x') + " end.";
+    CHECK(make_snippet(quoted, {"monitoring"}, monitoring, 40).text == "\"Police bought monitoring tools.\"\u2026");
+}
+
+TEST_CASE("Highlights: what the query does not weigh is left plain", "[snippet]") {
+    using Q = Xapian::Query;
+    // Words under NOT, filters, and field terms (a title's) are not in the text's highlights.
+    const Q q(Q::OP_AND_NOT, Q(Q::OP_FILTER, Q("data"), Q("XSOURCEcnn")), Q("england"));
+    CHECK(spans_of(q, "England data cnn") == std::vector<std::string>{"data"});
+    CHECK(spans_of(Q("Sdata"), "data").empty());
+    // A phrase with a gap (NEAR, or a window wider than its words) is its words.
+    CHECK(spans_of(Q(Q::OP_NEAR, Q("fbi"), Q("contract")), "the contract with the FBI") ==
+          std::vector<std::string>{"contract", "FBI"});
+}
+
+TEST_CASE("Highlights: the spans Xapian's MSet::snippet highlights", "[snippet]") {
+    // Xapian highlights what its statistics weigh: an index holding every term.
+    using Q = Xapian::Query;
+    const std::vector<Q> real_time_access = {Q("real"), Q("time"), Q("access")};
+    const std::vector<Q> queries = {
+        Q(Q::OP_PHRASE, real_time_access.begin(), real_time_access.end()),
+        Q(Q::OP_OR, Q(Q::OP_PHRASE, Q("social"), Q("media")), Q("data")),
+        Q(Q::OP_AND, Q(Q::OP_SYNONYM, Q("Zshare"), Q("shared")), Q("whatsapp")),
+        Q(Q::OP_AND, Q("police"), Q("x")),
+    };
+    // (Xapian also highlights a word under NOT, which Highlights leaves plain: no text
+    // the query matches holds one.)
+    const std::vector<std::string> texts = {
+        "Real-time access to social media data, shared with WhatsApp and X police.",
+        "The police asked for real time access; social, media and data were shared.",
+        "Data\xE2\x80\x99s real-time: social media, X, WhatsApp\xE2\x80\x99s police share shared data.",
+    };
+    Xapian::WritableDatabase db(std::string(), Xapian::DB_BACKEND_INMEMORY);
+    Xapian::Document doc;
+    for (const char* t : {"real", "time", "access", "social", "media", "data", "Zshare", "shared", "whatsapp", "police", "x"})
+        doc.add_term(t);
+    db.add_document(doc);
+    for (const auto& q : queries) {
+        Xapian::Enquire enquire(db);
+        enquire.set_query(q);
+        const Xapian::MSet mset = enquire.get_mset(0, 10);
+        for (const auto& text : texts) {
+            INFO(q.get_description() << " in " << text);
+            CHECK(highlighted(make_snippet(text, {"real", "social", "data", "shared", "police"}, Highlights(q), 240)) ==
+                  highlighted(xapian_snippet(mset, text, {"real", "social", "data", "shared", "police"}, 240)));
+        }
+    }
 }
 
 TEST_CASE("passage_window: words match whole and in any case, a trailing apostrophe is not part of one", "[snippet]") {
