@@ -437,9 +437,11 @@ void Highlights::gather(const Xapian::Query& q) {
     using Q = Xapian::Query;
     const std::size_t n = q.get_num_subqueries();
     switch (q.get_type()) {
-        case Q::LEAF_TERM:
-            if (auto word = text_word(*q.get_terms_begin())) words_.emplace(*word);
+        case Q::LEAF_TERM: {
+            const std::string term = *q.get_terms_begin();  // a copy: text_word views it
+            if (auto word = text_word(term)) words_.emplace(*word);
             return;
+        }
         case Q::OP_PHRASE:
             if (auto words = phrase_words(q)) {
                 longest_phrase_ = std::max(longest_phrase_, words->size());
