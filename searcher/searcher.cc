@@ -82,6 +82,11 @@ std::optional<schema::Facet> filtered_facet(const Filters& f, schema::Facet face
     return std::nullopt;
 }
 
+// Revision and uuid: an index built anew at the path can reach the same revision.
+bool same_state(const Xapian::Database& a, const Xapian::Database& b) {
+    return a.get_revision() == b.get_revision() && a.get_uuid() == b.get_uuid();
+}
+
 }  // namespace
 
 Searcher::Searcher(Xapian::Database& db, const IndexGazetteer& gazetteer, const std::string& db_path)
@@ -220,8 +225,9 @@ void Searcher::expect_many_queries() {
     many_queries_ = true;
     // An index this large has counts worth handing over: the handle is opened and the
     // thread started now, not in the first such query's time (0.3 ms more, enough to
-    // make it a bbc10 batch's slowest). A smaller one starts no thread: once a process
-    // has a second, glibc's malloc takes a lock at every call (bbc10 median +2-4%).
+    // make it a bbc10 batch's slowest). A smaller one starts the thread only if a query
+    // hands a count over: once a process has a second thread, glibc's malloc takes a
+    // lock at every call (bbc10 median +2-4%).
     if (db_.get_doccount() < kPostingsApart) return;
     counting_db();
     worker_.run([] {});
@@ -229,7 +235,7 @@ void Searcher::expect_many_queries() {
 
 Xapian::Database& Searcher::counting_db() {
     if (!counting_db_) counting_db_.emplace(db_path_);
-    if (counting_db_->get_revision() != db_.get_revision()) counting_db_->reopen();
+    if (!same_state(*counting_db_, db_)) counting_db_->reopen();
     return *counting_db_;
 }
 
@@ -241,7 +247,7 @@ std::future<Counted> Searcher::count_beside(const Xapian::Query& q) {
     const Xapian::doccount expected = estimate.get_mset(0, 0).get_matches_estimated();
     if (!counts_from_postings(db_, q, expected)) return {};
     Xapian::Database& db = counting_db();
-    if (db.get_revision() != db_.get_revision()) return {};  // updated since: count here
+    if (!same_state(db, db_)) return {};  // updated or rebuilt since: count here
     // Chosen here: the searcher's tables are not for two threads to choose.
     const FacetTable* table = facet_table(expected);
     // The query crosses serialised: Query handles share reference counts that are

@@ -43,9 +43,30 @@ inline CodePoint code_point_at(std::string_view text, std::size_t i) {
 
 bool digit(unsigned c) { return Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER; }
 
+// Characters that join the word characters either side into one word, as Xapian's
+// term generator has them (check_infix, check_infix_digit): an apostrophe, '&' and a
+// few more between letters, a comma, full stop or semicolon (and their like) between
+// digits. Zero-width characters join and are left out of the term (kIgnored).
+constexpr unsigned kIgnored = 0xFFFFFFFF;
+unsigned infix(unsigned c, bool between_digits) {
+    if (c >= 0x200B && (c <= 0x200D || c == 0x2060 || c == 0xFEFF)) return kIgnored;
+    if (between_digits) {
+        switch (c) {
+            case ',': case '.': case ';': case 0x037E: case 0x0589: case 0x060D:
+            case 0x07F8: case 0x2044: case 0xFE10: case 0xFE13: case 0xFE14:
+                return c;
+            default:
+                return 0;
+        }
+    }
+    if (c == '\'' || c == '&' || c == 0xB7 || c == 0x5F4 || c == 0x2027) return c;
+    if (c == 0x2019 || c == 0x201B) return '\'';
+    return 0;
+}
+
 // Where the word starting at `begin` ends, as Xapian's term generator splits words
-// from normalised text: word characters, joined by an apostrophe (straight or curly)
-// or '&' between them, and by ',' or '.' between digits. The stored text is verbatim,
+// from normalised text: word characters and what joins them (infix), then up to three
+// '+' or '#' not followed by a word character ("C++", "C#"). The stored text is verbatim,
 // so curly quotes, dashes and no-break spaces must end words here too.
 std::size_t word_end(std::string_view text, std::size_t begin) {
     std::size_t i = begin;
@@ -59,13 +80,13 @@ std::size_t word_end(std::string_view text, std::size_t begin) {
         }
         if (i + c.size >= text.size()) break;
         const CodePoint next = code_point_at(text, i + c.size);
-        if (!next.word) break;
-        const bool joins = c.value == '\'' || c.value == 0x2019 || c.value == '&' ||
-                           ((c.value == ',' || c.value == '.') && digit(prev) && digit(next.value));
-        if (!joins) break;
+        if (!next.word || !infix(c.value, digit(prev) && digit(next.value))) break;
         i += c.size;
     }
-    return i;
+    std::size_t end = i;
+    while (end < text.size() && end - i < 4 && (text[end] == '+' || text[end] == '#')) ++end;
+    const bool suffixed = end > i && end - i <= 3 && (end == text.size() || !code_point_at(text, end).word);
+    return suffixed ? end : i;
 }
 
 // Where the next word starts, from `i` on: text.size() if none does.
@@ -78,12 +99,19 @@ std::size_t next_word(std::string_view text, std::size_t i) {
     return i;
 }
 
-// The word as a term: case-folded, a curly apostrophe straight.
+// The word as a term: case-folded, its joiners as the term generator keeps them (a
+// curly apostrophe straight, a zero-width character left out).
 std::string term_of(std::string_view word) {
     if (is_ascii(word)) return ascii_lower(word);
     std::string term;
-    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it)
-        Xapian::Unicode::append_utf8(term, *it == 0x2019 ? '\'' : Xapian::Unicode::tolower(*it));
+    for (Xapian::Utf8Iterator it(word.data(), word.size()); it != Xapian::Utf8Iterator(); ++it) {
+        const unsigned c = *it;
+        if (Xapian::Unicode::is_wordchar(c)) {
+            Xapian::Unicode::append_utf8(term, Xapian::Unicode::tolower(c));
+        } else if (const unsigned joined = infix(c, false); joined != kIgnored) {
+            Xapian::Unicode::append_utf8(term, joined ? joined : c);  // a digits' joiner is itself
+        }
+    }
     return term;
 }
 
@@ -288,15 +316,17 @@ std::string_view without_dangling(std::string_view passage, bool cut_end) {
     return trim(passage);
 }
 
-// An acronym spelt with full stops ("S.E.C.", "U.S."), which Xapian's term generator
-// indexes as one word ("sec"): its term, with `at` moved past its last stop; else
-// nothing, `at` unmoved.
+// An acronym spelt with full stops ("S.E.C.", "U.S"), which Xapian's term generator
+// indexes as one word ("sec"): capitals each followed by a stop and another capital,
+// two or more, and no word character after. Its term, with `at` moved past it (and a
+// last stop); else nothing, `at` unmoved.
 std::string acronym_at(std::string_view text, std::size_t& at) {
     std::string term;
     std::size_t i = at;
-    while (i + 1 < text.size() && ascii_upper(text[i]) && text[i + 1] == '.') {
-        term += static_cast<char>(text[i] - 'A' + 'a');
-        i += 2;
+    while (i < text.size() && ascii_upper(text[i])) {
+        term += static_cast<char>(text[i++] - 'A' + 'a');
+        if (i == text.size() || text[i] != '.') break;
+        ++i;
     }
     if (term.size() < 2 || (i < text.size() && code_point_at(text, i).word)) return {};
     at = i;
@@ -449,7 +479,7 @@ void Highlights::gather(const Xapian::Query& q) {
                 return;
             }
             break;
-        case Q::OP_AND_NOT:  // what follows the first is not weighed: Xapian leaves it plain
+        case Q::OP_AND_NOT:  // what follows the first excludes or filters: no matched text holds it
         case Q::OP_FILTER:
             if (n > 0) gather(q.get_subquery(0));
             return;
@@ -473,7 +503,9 @@ std::vector<Span> Highlights::in(std::string_view text) const {
         }
         if (const auto start = phrase_ending_with(term, recent)) {
             while (!spans.empty() && spans.back().begin >= *start) spans.pop_back();
-            spans.push_back({*start, i});
+            // One overlapping the last ("bye bye" in "bye bye bye") makes it longer.
+            if (!spans.empty() && spans.back().end > *start) spans.back().end = i;
+            else spans.push_back({*start, i});
         } else if (words_.contains(term)) {
             spans.push_back({begin, i});
         }

@@ -14,9 +14,9 @@
 namespace privsearch::searcher {
 
 // What snippets highlight, read from a query as Xapian's MSet::snippet reads one: each
-// word the query weighs (a word under NOT, or a filter, is not), and each phrase of
-// words where they occur in its order, whole. Wildcards are not read: their words
-// only Xapian knows (xapian_snippet).
+// of its words, and each phrase of words where they occur in its order, whole. Unlike
+// Xapian, words under NOT or in a filter are left out (no text the query matches holds
+// one). Wildcards are not read: their words only Xapian knows (xapian_snippet).
 class Highlights {
 public:
     explicit Highlights(const Xapian::Query& q);

@@ -3,6 +3,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -305,6 +309,44 @@ TEST_CASE("search: a broad word's counts, made on the other core, are count --by
     check(parse_json(lines[0]), "report");
     check(parse_json(lines[1]), "published");
     CHECK(parse_json(lines[2]).at("facets") == parse_json(lines[0]).at("facets"));
+}
+
+TEST_CASE("batch: a broad count is of the index being ranked, not one built anew at its path", "[searcher][batch][facets]") {
+    // Two indexes built alike reach the same revision; only their uuids tell them apart.
+    TempDir tmp;
+    const auto build = [&](const std::string& name, const std::string& source, int n) {
+        std::string jsonl;
+        for (int i = 0; i < n; ++i)
+            jsonl += json{{"id", name + std::to_string(i)},
+                          {"title", "Report " + std::to_string(i)},
+                          {"source", source},
+                          {"date", "2019-01-01"},
+                          {"text", "The report " + std::to_string(i) + " said the thing was a report."}}
+                         .dump() +
+                     "\n";
+        write_file(tmp / (name + ".jsonl"), jsonl);
+        REQUIRE(index(tmp / name, {"--quiet", "--jobs", "1", tmp / (name + ".jsonl")}).status == 0);
+    };
+    build("a", "CNN", 3000);
+    build("b", "BBC", 3500);
+    const std::string db = tmp / "db";
+    copy_tree(tmp / "a", db);
+    const std::string fifo = tmp / "queries";
+    REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+    Child batch({searcher(), "search", "--db", db, "--batch", fifo, "--limit", "2"});
+    const int fd = open(fifo.c_str(), O_WRONLY);  // opens once the batch has its index open
+    REQUIRE(fd >= 0);
+    std::filesystem::remove_all(db);
+    copy_tree(tmp / "b", db);
+    const std::string queries = "the OR report OR said\n";  // 9,000 postings: counted on the other core
+    REQUIRE(write(fd, queries.data(), queries.size()) == static_cast<ssize_t>(queries.size()));
+    close(fd);
+    const RunResult r = batch.wait();
+    REQUIRE(r.status == 0);
+    const json j = parse_json(r.out_lines().at(0));
+    CHECK(j.at("hits").at(0).at("id").get<std::string>().starts_with("a"));
+    CHECK(j.at("total") == 3000);
+    CHECK(facet_count(j.at("facets"), "source", "CNN") == 3000);
 }
 
 TEST_CASE("filters: --agency ice --platform facebook --since 2018", "[searcher][filters]") {

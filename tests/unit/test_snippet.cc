@@ -5,6 +5,7 @@
 #include <xapian.h>
 
 #include <string>
+#include <tuple>
 #include <vector>
 
 using privsearch::searcher::Highlights;
@@ -154,6 +155,45 @@ TEST_CASE("Highlights: an acronym spelt with full stops is the word the index ma
     CHECK(spans_of(Xapian::Query("sec"), "A divided S.E.C. and the SEC, not S.E or S.") ==
           std::vector<std::string>{"S.E.C.", "SEC"});
     CHECK(spans_of(Xapian::Query("us"), "U.S. officials; US.") == std::vector<std::string>{"U.S.", "US"});
+}
+
+TEST_CASE("Highlights: long words, and words past ASCII, are highlighted", "[snippet]") {
+    // Their terms outgrow the string's own buffer: a view into a temporary once lost them.
+    for (const std::string word : {"telecommunications", "administration's", "\xCE\xB5\xCE\xBB\xCE\xBB\xCE\xB7\xCE\xBD\xCE\xB9\xCE\xBA\xCE\xAC"}) {
+        INFO(word);
+        CHECK(spans_of(Xapian::Query(word), "The " + word + " plan.") == std::vector<std::string>{word});
+    }
+}
+
+TEST_CASE("Highlights: phrase matches that overlap make one span, and the snippet holds its text once", "[snippet]") {
+    using Q = Xapian::Query;
+    const auto phrase = [](std::vector<std::string> words) {
+        const std::vector<Q> qs(words.begin(), words.end());
+        return Q(Q::OP_PHRASE, qs.begin(), qs.end());
+    };
+    const std::vector<std::tuple<Q, std::string, std::string>> cases = {
+        {phrase({"bye", "bye"}), "The crowd sang bye bye bye as the band left.", "bye bye bye"},
+        {phrase({"one", "by", "one"}), "They left one by one by one, the police said.", "one by one by one"},
+        {Q(Q::OP_AND, phrase({"social", "media"}), phrase({"media", "monitoring"})),
+         "The police bought social media monitoring tools.", "social media monitoring"},
+    };
+    for (const auto& [q, text, span] : cases) {
+        INFO(text);
+        CHECK(spans_of(q, text) == std::vector<std::string>{span});
+        const std::vector<std::string> terms(q.get_unique_terms_begin(), q.get_unique_terms_end());
+        CHECK(make_snippet(text, terms, Highlights(q), 240).text == text);
+    }
+}
+
+TEST_CASE("Highlights: words split as Xapian's term generator splits them", "[snippet]") {
+    const std::string text = "Developers use C++ and C# (not C+++ or C++x) at U.S firms; the S.E.C\xE2\x80\x99s rule.";
+    CHECK(spans_of(Xapian::Query("c++"), text) == std::vector<std::string>{"C++"});
+    CHECK(spans_of(Xapian::Query("c#"), text) == std::vector<std::string>{"C#"});
+    CHECK(spans_of(Xapian::Query("us"), text) == std::vector<std::string>{"U.S"});
+    CHECK(spans_of(Xapian::Query("sec"), text) == std::vector<std::string>{"S.E.C"});
+    // A zero-width space joins and is left out; a raised-comma quote is an apostrophe.
+    CHECK(spans_of(Xapian::Query("privacy"), "pri\xE2\x80\x8Bvacy") == std::vector<std::string>{"pri\xE2\x80\x8Bvacy"});
+    CHECK(spans_of(Xapian::Query("o'neil"), "O\xE2\x80\x9BNeil said") == std::vector<std::string>{"O\xE2\x80\x9BNeil"});
 }
 
 TEST_CASE("make_snippet: no dash, comma or space dangles where text is left out", "[snippet]") {
