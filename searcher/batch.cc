@@ -1,7 +1,9 @@
 #include "batch.h"
 
 #include "cli_options.h"
+#include "db_retry.h"
 #include "errors.h"
+#include "index.h"
 #include "json_format.h"
 #include "string_util.h"
 
@@ -90,12 +92,17 @@ int run_batch(Searcher& searcher, const IndexGazetteer& g, const SearchRequest& 
         json j;
         try {
             SearchRequest r = request_from_line(line, defaults, g);
-            SearchResult result = searcher.search(r);
+            // Retried here, not by main: the lines before are already printed.
+            SearchResult result = retry_across_commits([&] { return searcher.search(r); },
+                                                       [&] { searcher.db().reopen(); });
             any_match = any_match || result.total > 0;
             j = to_json(r, result);
         } catch (const UserError& e) {
             any_error = true;
             j = {{"schema_version", json_schema_version}, {"error", e.what()}};
+        } catch (const Xapian::Error& e) {
+            any_error = true;
+            j = {{"schema_version", json_schema_version}, {"error", index_error_message(e)}};
         }
         j["line"] = lineno;
         out << j.dump() << "\n";

@@ -3,6 +3,8 @@
 #include "errors.h"
 #include "index_format.h"
 
+#include <string_view>
+
 #include <filesystem>
 
 namespace privsearch::searcher {
@@ -24,6 +26,12 @@ Xapian::Database open_index(const std::string& path) {
         throw UserError(path + ": cannot open index: " + e.get_msg() +
                         " (is it a privsearch index? rebuild it with privsearch-index)");
     }
+}
+
+std::string index_error_message(const Xapian::Error& e) {
+    if (std::string_view(e.get_type()) == "DatabaseCorruptError")
+        return "index is damaged: " + e.get_msg() + " (rebuild it with privsearch-index)";
+    return "index error: " + e.get_description();
 }
 
 }  // namespace privsearch::searcher
