@@ -241,7 +241,10 @@ Xapian::Database& Searcher::counting_db() {
 
 std::future<Counted> Searcher::count_beside(const Xapian::Query& q) {
     const std::uint64_t apart = many_queries_ ? kPostingsApart : kPostingsApartAlone;
-    if (postings_of(db_, q, apart) < apart) return {};
+    // No term has more postings than the index has documents: most searches are known
+    // to stay put without looking any term up.
+    const auto terms = static_cast<std::uint64_t>(std::distance(q.get_unique_terms_begin(), q.get_unique_terms_end()));
+    if (std::uint64_t{db_.get_doccount()} * terms < apart || postings_of(db_, q, apart) < apart) return {};
     Xapian::Enquire estimate(db_);  // from the terms' statistics, without matching
     estimate.set_query(q);
     const Xapian::doccount expected = estimate.get_mset(0, 0).get_matches_estimated();
