@@ -3,9 +3,8 @@
 #include "errors.h"
 #include "index_format.h"
 
-#include <string_view>
-
 #include <filesystem>
+#include <string_view>
 
 namespace privsearch::searcher {
 

@@ -125,20 +125,25 @@ SearchResult Searcher::run(const SearchRequest& r) {
     // either ("for id cards" on bbc10, 90 matches: 1.51 -> 1.13 ms). Other queries
     // are not: seeing every match costs Xapian's ranking pass more than a count
     // ("year": 7.6M + 2.8M instructions -> 31M).
-    const bool count_while_ranking = r.facets && has_positional(written);
-    FacetSpy spy(result_facets(), [this](Xapian::doccount seen) { return facet_table(seen); });
-    if (count_while_ranking) enquire.add_matchspy(&spy);
+    std::optional<FacetSpy> spy;
+    if (r.facets && has_positional(written)) {
+        spy.emplace(result_facets(), [this](Xapian::doccount seen) { return facet_table(seen); });
+        enquire.add_matchspy(&*spy);
+    }
+    const bool count_while_ranking = spy.has_value();
     std::future<Counted> counted_beside =
         r.facets && !count_while_ranking ? count_beside(enquire.get_query()) : std::future<Counted>();
     const WaitOnLeaving wait_for_count(counted_beside);
     Xapian::MSet mset =
         enquire.get_mset(first, page, count_while_ranking ? db_.get_doccount() : first + page + 1);
     // Snippets highlight the query as written: a phrase's common words pooled match no text.
-    const Xapian::Query highlighted = pooled ? for_highlighting(written).value_or(written) : written;
-    const Highlights highlights(highlighted);
+    const bool snippets = r.snippets && has_words(r) && !mset.empty();
+    const Xapian::Query highlighted = snippets && pooled ? for_highlighting(written).value_or(written) : written;
     // Xapian's snippets, for the words of wildcards: from an MSet carrying that query.
-    const bool xapian_highlights = wildcards && r.snippets && !mset.empty();
+    const bool xapian_highlights = snippets && wildcards;
     const Xapian::MSet shown = xapian_highlights && pooled ? carrying(db_, highlighted) : mset;
+    std::optional<Highlights> highlights;
+    if (snippets && !xapian_highlights) highlights.emplace(highlighted);
     SearchResult result;
     result.total = mset.get_matches_estimated();
     result.total_exact = mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -150,7 +155,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         if (r.snippets)
             hit.snippet = !has_words(r)       ? lead_snippet(hit.article.article.text, r.snippet_length)
                           : xapian_highlights ? xapian_snippet(shown, hit.article.article.text, terms, r.snippet_length)
-                                              : make_snippet(hit.article.article.text, terms, highlights, r.snippet_length);
+                                              : make_snippet(hit.article.article.text, terms, *highlights, r.snippet_length);
         result.hits.push_back(std::move(hit));
     }
     if (r.facets) {
@@ -159,7 +164,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
         // hits are all the matches. Matching again was the dearest part of the slowest
         // batch queries on bbc10: phrases of common words with ten matches
         // ("blair up for", 5.4 ms), whose positions each pass reads.
-        Counted all = count_while_ranking          ? Counted{spy.counts(), mset.get_matches_estimated()}
+        Counted all = count_while_ranking          ? Counted{spy->counts(), mset.get_matches_estimated()}
                       : counted_beside.valid()     ? counted_beside.get()
                       : holds_every_match(mset, r) ? count_hits(mset, result_facets())
                                                    : count_matches(db_, enquire.get_query(), result_facets(),
