@@ -105,7 +105,8 @@ int run_batch(Searcher& searcher, const IndexGazetteer& g, const SearchRequest& 
             j = {{"schema_version", json_schema_version}, {"error", index_error_message(e)}};
         }
         j["line"] = lineno;
-        out << j.dump() << "\n";
+        // Output that failed (a full disk) fails the rest too: finish() reports it.
+        if (!(out << j.dump() << "\n")) break;
     }
     if (any_error) return exit_status::error;
     return any_match ? exit_status::ok : exit_status::partial;

@@ -29,7 +29,7 @@ int run_count(int argc, char** argv) {
         c.values = searcher.count_by(r, *by);
     }
     make_printer(cl.format(), std::cout, cl.color())->count(c);
-    return found_status(c.total > 0);
+    return finish(found_status(c.total > 0));
 }
 
 }  // namespace privsearch::searcher

@@ -28,7 +28,7 @@ int run_facets(int argc, char** argv) {
     make_printer(cl.format(), std::cout, cl.color())->facets(counts);
     bool any = false;
     for (const auto& [facet, values] : counts) any = any || !values.empty();
-    return found_status(any);
+    return finish(found_status(any));
 }
 
 }  // namespace privsearch::searcher

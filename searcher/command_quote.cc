@@ -31,7 +31,7 @@ int run_quote(int argc, char** argv) {
     QuoteResult result = find_quote(searcher, quote, cl.filters(g), limit);
     if (auto cite = cl.cite()) print_citations(std::cout, citations_of(result), *cite);
     else make_printer(cl.format(), std::cout, cl.color())->quote(result);
-    return found_status(!result.matches.empty() && result.matches.front().exact);
+    return finish(found_status(!result.matches.empty() && result.matches.front().exact));
 }
 
 }  // namespace privsearch::searcher

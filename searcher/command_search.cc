@@ -50,13 +50,13 @@ int run_search(int argc, char** argv) {
     r.snippet_length = cl.get<std::size_t>("snippet-length");
     r.snippets = r.snippet_length > 0;
     r.facets = !cl.has("no-facets");
-    if (cl.has("batch")) return batch(searcher, g, r, cl.get<std::string>("batch"));
+    if (cl.has("batch")) return finish(batch(searcher, g, r, cl.get<std::string>("batch")));
     if (r.query.empty() && r.filters.empty()) throw UserError("give a query or a filter (see 'privsearch search --help')");
 
     SearchResult result = searcher.search(r);
     if (auto cite = cl.cite()) print_citations(std::cout, citations_of(result), *cite);
     else make_printer(cl.format(), std::cout, cl.color())->search(r, result);
-    return found_status(result.total > 0);
+    return finish(found_status(result.total > 0));
 }
 
 }  // namespace privsearch::searcher

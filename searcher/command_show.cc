@@ -30,7 +30,7 @@ int run_show(int argc, char** argv) {
     }
     if (auto cite = cl.cite()) print_citations(std::cout, {{article, std::nullopt}}, *cite);
     else make_printer(cl.format(), std::cout, cl.color())->show(*article);
-    return found_status(true);
+    return finish(found_status(true));
 }
 
 }  // namespace privsearch::searcher

@@ -38,7 +38,7 @@ int run_stats(int argc, char** argv) {
     s.size_bytes = directory_size(path);
     s.last_update = db.get_metadata(schema::metadata::last_update);
     make_printer(cl.format(), std::cout, cl.color())->stats(s);
-    return found_status(s.articles > 0);
+    return finish(found_status(s.articles > 0));
 }
 
 }  // namespace privsearch::searcher

@@ -28,7 +28,7 @@ int run_verify(int argc, char** argv) {
     VerifyResult result = find_evidence(searcher, claim, cl.filters(g), cl.get<std::size_t>("limit"));
     if (auto cite = cl.cite()) print_citations(std::cout, citations_of(result), *cite);
     else make_printer(cl.format(), std::cout, cl.color())->verify(result);
-    return found_status(!result.evidence.empty());
+    return finish(found_status(!result.evidence.empty()));
 }
 
 }  // namespace privsearch::searcher

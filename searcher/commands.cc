@@ -3,6 +3,9 @@
 #include "errors.h"
 
 #include <array>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <iostream>
 #include <string>
 
@@ -35,6 +38,20 @@ void help() {
 std::span<const Command> commands() { return kCommands; }
 
 int found_status(bool found) { return found ? exit_status::ok : exit_status::partial; }
+
+int finish(int status) {
+    errno = 0;
+    if (!std::cout.flush()) {
+        const int why = errno;
+        std::cerr << "privsearch: cannot write the output" << (why ? std::string(": ") + std::strerror(why) : "") << "\n";
+        status = exit_status::error;
+    }
+#if defined(__SANITIZE_ADDRESS__)
+    return status;
+#else
+    std::_Exit(status);
+#endif
+}
 
 int dispatch(int argc, char** argv) {
     if (argc < 2) {

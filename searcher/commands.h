@@ -28,4 +28,12 @@ int dispatch(int argc, char** argv);
 // Exit status from whether anything was found (grep's convention).
 int found_status(bool found);
 
+// Ends a command whose output is complete: flushes it and ends the process with
+// `status` at once, without the teardown (unmapping the index's files, closing its
+// tables, freeing every allocation, static destructors), which the kernel does
+// wholesale at exit: 0.12 ms of a 2.7 ms one-shot search on BBC. Output that could
+// not be written (a full disk) is an error, status 2, as grep has it. Builds with
+// AddressSanitizer return the status instead, so that LeakSanitizer checks at exit.
+int finish(int status);
+
 }  // namespace privsearch::searcher

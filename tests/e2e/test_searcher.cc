@@ -668,6 +668,26 @@ TEST_CASE("bad input: one message, exit 2, no crash", "[searcher][errors]") {
     SECTION("no query and no filter") { expect_error({"search"}); }
 }
 
+TEST_CASE("output that cannot be written: one message, exit 2", "[searcher][errors]") {
+    if (!fs::exists("/dev/full")) {
+        WARN("no /dev/full here: not tested");
+        return;
+    }
+    // Before, a full disk lost the results silently, with exit status 0.
+    RunOptions batch_input;
+    batch_input.stdin_data = "fbi\n";
+    for (const std::string& command : std::vector<std::string>{"search fbi", "show " + kCnn, "count fbi", "stats", "search --batch -"}) {
+        INFO(command);
+        RunResult r = run({"/bin/sh", "-c", "\"$0\" " + command + " --db \"$1\" > /dev/full", searcher(), corpus_db()},
+                          batch_input);
+        CHECK(r.status == 2);
+        REQUIRE(r.err_lines().size() == 1);
+        CHECK(r.err_lines()[0].starts_with("privsearch: cannot write the output"));
+    }
+    // Written, the same commands exit 0.
+    CHECK(ps({"search", "fbi"}).status == 0);
+}
+
 TEST_CASE("a missing index: exit 2 and how to build one", "[searcher][errors]") {
     TempDir tmp;
     const std::string missing = tmp / "nonexistent/dir";
