@@ -118,22 +118,26 @@ std::string term_of(std::string_view word) {
 }  // namespace
 
 Snippet parse_marked(const std::string& marked) {
+    const auto plain = [](char c) { return c != kOpen && c != kClose && c != ' ' && c != '\n' && c != '\r' && c != '\t'; };
     Snippet s;
     s.text.reserve(marked.size());
     std::size_t open = 0;
-    for (char c : marked) {
-        if (c == kOpen) {
+    for (std::size_t i = 0; i < marked.size(); ++i) {
+        // A run of plain characters at once: a character at a time was a fifth of a snippet's cost.
+        const std::size_t run = i;
+        while (i < marked.size() && plain(marked[i])) ++i;
+        s.text.append(marked, run, i - run);
+        if (i == marked.size()) break;
+        if (marked[i] == kOpen) {
             open = s.text.size();
-        } else if (c == kClose) {
+        } else if (marked[i] == kClose) {
             // Xapian marks adjacent words of a phrase separately: join them.
             if (!s.highlights.empty() && s.text.find_first_not_of(' ', s.highlights.back().end) == open)
                 s.highlights.back().end = s.text.size();
             else
                 s.highlights.push_back({open, s.text.size()});
-        } else if (c == ' ' || c == '\n' || c == '\r' || c == '\t') {
-            if (!s.text.empty() && s.text.back() != ' ') s.text += ' ';  // paragraphs run on in a snippet
-        } else {
-            s.text += c;
+        } else if (!s.text.empty() && s.text.back() != ' ') {
+            s.text += ' ';  // paragraphs run on in a snippet
         }
     }
     return s;

@@ -273,6 +273,8 @@ TEST_CASE("snippet: parse_marked", "[printers]") {
         {"white space runs", "a\n\n\tb  c", "a b c", {}},
         {"utf-8 offsets in bytes", "caf\xC3\xA9 \x01" "FBI\x02", "caf\xC3\xA9 FBI", {{6, 9}}},
         {"empty", "", "", {}},
+        {"white space first and last", "\n a \x01" "b\x02 ", "a b ", {{2, 3}}},
+        {"markers only", "\x01\x02", "", {{0, 0}}},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
