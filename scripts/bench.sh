@@ -246,28 +246,46 @@ bench_ps_batch() {
     fi
 }
 
-# bench_oneshot CORPUS TOOL QUERY_FILE FUNCTION: runs FUNCTION once per line of
-# QUERY_FILE (each a new process), RUNS passes; records the median in ms. The clock is
-# bash's own $EPOCHREALTIME: timing with $(date +%s%N) counted a fork and exec of
-# date(1), about 1 ms, into every query, which made the tools look closer than they are.
-bench_oneshot() {
-    local corpus=$1 tool=$2 file=$3 fn=$4 i q t0 t1
-    local -a ms=()
-    log "$corpus: one process per query, $tool"
+# bench_oneshots CORPUS TOOL... : one process per query for each TOOL (ps, xap, fts),
+# RUNS passes over the corpus's sample (each tool has its own file of the same queries),
+# the tools taking turns query by query so that a drift in this machine's speed meets
+# them alike; records each tool's median in ms to two decimals (one decimal made the
+# ratio move by 0.04). The clock is bash's own $EPOCHREALTIME: timing with $(date +%s%N)
+# counted a fork and exec of date(1), about 1 ms, into every query, which made the tools
+# look closer than they are.
+bench_oneshots() {
+    local corpus=$1 tool i n q t0 t1
+    shift
+    local -a tools=("$@") ps_q xap_q fts_q
+    local -A us=()
+    mapfile -t ps_q <"$OUT/sample-$corpus.txt"
+    mapfile -t xap_q <"$OUT/sample-$corpus.peer.txt"
+    mapfile -t fts_q <"$OUT/sample-$corpus.sql"
+    log "$corpus: one process per query, ${tools[*]} in turn"
     for ((i = 0; i < RUNS; i++)); do
-        while IFS= read -r q; do
-            t0=${EPOCHREALTIME//[!0-9]/}  # microseconds, whatever the locale's decimal point
-            "$fn" "$corpus" "$q" </dev/null >/dev/null 2>&1 || (($? == 1)) || die "$tool failed on: $q"
-            t1=${EPOCHREALTIME//[!0-9]/}
-            ms+=("$((t1 - t0))")
-        done <"$file"
+        for ((n = 0; n < ${#ps_q[@]}; n++)); do
+            for tool in "${tools[@]}"; do
+                case $tool in
+                    ps) q=${ps_q[n]} ;;
+                    xap) q=${xap_q[n]} ;;
+                    fts) q=${fts_q[n]} ;;
+                esac
+                t0=${EPOCHREALTIME//[!0-9]/}  # microseconds, whatever the locale's decimal point
+                "oneshot_$tool" "$corpus" "$q" </dev/null >/dev/null 2>&1 || (($? == 1)) || die "$tool failed on: $q"
+                t1=${EPOCHREALTIME//[!0-9]/}
+                us[$tool]+=" $((t1 - t0))"
+            done
+        done
     done
-    R[$corpus,$tool,oneshot_ms]=$(awk -v us="$(median "${ms[@]}")" 'BEGIN { printf "%.1f", us / 1000 }')
+    for tool in "${tools[@]}"; do
+        # shellcheck disable=SC2086  # the list splits into its numbers
+        R[$corpus,$tool,oneshot_ms]=$(awk -v us="$(median ${us[$tool]})" 'BEGIN { printf "%.2f", us / 1000 }')
+    done
 }
 
 oneshot_ps() { "$BIN/privsearch" search --db "$OUT/db-$1.privsearch" --limit 10 "$2"; }
-oneshot_quest() { quest -d "$OUT/db-$1.scriptindex" -o and -p title:S -m 10 "$2"; }
-oneshot_sqlite() { sqlite3 "$OUT/db-$1.sqlite" "$2"; }
+oneshot_xap() { quest -d "$OUT/db-$1.scriptindex" -o and -p title:S -m 10 "$2"; }
+oneshot_fts() { sqlite3 "$OUT/db-$1.sqlite" "$2"; }
 
 # --- (d, e) one corpus --------------------------------------------------------
 
@@ -291,7 +309,6 @@ bench_corpus() {
     if ((HAVE_PS_SEARCH)); then
         bench_ps_batch "$name" "$ps_db" "$queries" q_mean
         bench_ps_batch "$name" "$ps_db" "$queries" q_mean_nofacets --no-facets
-        bench_oneshot "$name" ps "$OUT/sample-$name.txt" oneshot_ps
     fi
     if ((HAVE_PY_XAPIAN)); then
         bench_inprocess "$name" xap "$PY" "$HELPERS/xapian_bench.py" "$si_db" "$queries"
@@ -301,8 +318,7 @@ bench_corpus() {
     for tool in xap fts; do  # the peers count no facets in any case
         [[ -z ${R[$name,$tool,q_mean]:-} ]] || R[$name,$tool,q_mean_nofacets]=${R[$name,$tool,q_mean]}
     done
-    bench_oneshot "$name" xap "$OUT/sample-$name.peer.txt" oneshot_quest
-    bench_oneshot "$name" fts "$OUT/sample-$name.sql" oneshot_sqlite
+    if ((HAVE_PS_SEARCH)); then bench_oneshots "$name" ps xap fts; else bench_oneshots "$name" xap fts; fi
 }
 
 # --- (f) report ---------------------------------------------------------------
