@@ -22,6 +22,14 @@ StoredArticle ArticleStore::read(const Xapian::Document& doc) {
     }
 }
 
+void ArticleStore::prepare() {
+    try {
+        read(db_.get_document(db_.get_lastdocid()));
+    } catch (const Xapian::Error&) {
+    } catch (const std::runtime_error&) {
+    }
+}
+
 void ArticleStore::load_dictionary(unsigned needs) {
     mapped_ = false;
     if (needs == 0) {

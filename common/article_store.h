@@ -23,6 +23,10 @@ public:
 
     // Throws std::runtime_error on data that is not a stored article.
     StoredArticle read(const Xapian::Document& doc);
+    // Loads now what reading the newest article needs (its dictionary, the
+    // decompressor), so that the first read costs no more than the others. A record
+    // that cannot be read is left for the read that meets it to report.
+    void prepare();
 
 private:
     void load_dictionary(unsigned needs);

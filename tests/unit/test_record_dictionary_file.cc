@@ -170,3 +170,33 @@ TEST_CASE("ArticleStore reads the index's dictionary when one that passes the fi
     REQUIRE(map_record_dictionary_file(x.index.path(), RecordDecompressor::id_of_dictionary(dictionary)));
     CHECK(x.text_read() == x.article.article.text);
 }
+
+TEST_CASE("ArticleStore::prepare loads the dictionary before the first read", "[records][dictfile][store]") {
+    const std::string dictionary = train_record_dictionary(samples(1));
+    IndexWithArticle x(dictionary);
+    save_record_dictionary_file(x.index.path(), dictionary);
+    ArticleStore store(x.index.db(), x.index.path());
+    store.prepare();
+    // Both copies of the dictionary gone: only one loaded already decodes the article.
+    fs::remove(record_dictionary_path(x.index.path()));
+    x.index.db().set_metadata(schema::metadata::record_dictionary, "");
+    x.index.db().commit();
+    CHECK(store.read(x.index.db().get_document(1)).article.text == x.article.article.text);
+}
+
+TEST_CASE("ArticleStore::prepare on an index without its newest article, or without any", "[records][store]") {
+    const std::string dictionary = train_record_dictionary(samples(1));
+    IndexWithArticle x(dictionary);
+    Xapian::Document doc;
+    doc.add_value(kRecord, RecordCompressor(dictionary).compress(encode_stored(x.article)));
+    x.index.db().add_document(doc);
+    x.index.db().delete_document(2);
+    x.index.db().commit();
+    ArticleStore store(x.index.db(), x.index.path());
+    CHECK_NOTHROW(store.prepare());
+    CHECK(store.read(x.index.db().get_document(1)).article.text == x.article.article.text);
+
+    test::ScratchIndex empty;
+    ArticleStore nothing(empty.db(), empty.path());
+    CHECK_NOTHROW(nothing.prepare());
+}
