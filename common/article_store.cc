@@ -24,7 +24,15 @@ StoredArticle ArticleStore::read(const Xapian::Document& doc) {
 
 void ArticleStore::prepare() {
     try {
-        read(db_.get_document(db_.get_lastdocid()));
+        // The newest article, or, with it deleted, the newest of the last ids' (the ids
+        // of deleted articles are not given again).
+        constexpr Xapian::docid kLookBack = 1024;
+        const Xapian::docid last = db_.get_lastdocid();
+        auto p = db_.postlist_begin("");  // every document
+        p.skip_to(last > kLookBack ? last - kLookBack : 1);
+        Xapian::docid newest = 0;
+        for (; p != db_.postlist_end(""); ++p) newest = *p;
+        if (newest) read(db_.get_document(newest));
     } catch (const Xapian::Error&) {
     } catch (const std::runtime_error&) {
     }

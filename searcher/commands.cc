@@ -9,6 +9,15 @@
 #include <iostream>
 #include <string>
 
+// GCC says so with a macro, Clang with a feature test.
+#if defined(__SANITIZE_ADDRESS__)
+#define PRIVSEARCH_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define PRIVSEARCH_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 namespace privsearch::searcher {
 namespace {
 
@@ -46,7 +55,7 @@ int finish(int status) {
         std::cerr << "privsearch: cannot write the output" << (why ? std::string(": ") + std::strerror(why) : "") << "\n";
         status = exit_status::error;
     }
-#if defined(__SANITIZE_ADDRESS__)
+#if PRIVSEARCH_ADDRESS_SANITIZER
     return status;
 #else
     std::_Exit(status);

@@ -192,8 +192,14 @@ TEST_CASE("ArticleStore::prepare on an index without its newest article, or with
     x.index.db().add_document(doc);
     x.index.db().delete_document(2);
     x.index.db().commit();
+    save_record_dictionary_file(x.index.path(), dictionary);
     ArticleStore store(x.index.db(), x.index.path());
     CHECK_NOTHROW(store.prepare());
+    // It loaded the dictionary from the newest article left: with both copies then
+    // removed, the article still reads.
+    fs::remove(record_dictionary_path(x.index.path()));
+    x.index.db().set_metadata(schema::metadata::record_dictionary, "");
+    x.index.db().commit();
     CHECK(store.read(x.index.db().get_document(1)).article.text == x.article.article.text);
 
     test::ScratchIndex empty;
