@@ -23,10 +23,6 @@ constexpr std::array<std::string_view, 41> kCommonWords = {
     "with"};
 static_assert(std::is_sorted(kCommonWords.begin(), kCommonWords.end()));
 
-bool positional(const Xapian::Query& q) {
-    return q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR;
-}
-
 bool common_leaf(const Xapian::Query& q) {
     return q.get_type() == Xapian::Query::LEAF_TERM && is_common_word(*q.get_terms_begin());
 }

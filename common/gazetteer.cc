@@ -25,7 +25,6 @@ bool is_acronym(std::string_view alias) {
     return letter;
 }
 
-
 // The text before the first `sep` (or all of it), which is taken off `rest` with the sep.
 std::string_view next_field(std::string_view& rest, char sep) {
     const std::size_t at = std::min(rest.find(sep), rest.size());

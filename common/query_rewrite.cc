@@ -33,6 +33,10 @@ std::optional<Xapian::Query> rewrite_query(const Xapian::Query& q, const QueryRe
     }
 }
 
+bool positional(const Xapian::Query& q) {
+    return q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR;
+}
+
 // Xapian 1.4's Query does not give a phrase's window back, but its description does:
 // "Query((house@1 PHRASE 3 of@2 PHRASE 3 commons@3))".
 Xapian::termcount window_of(const Xapian::Query& q) {

@@ -18,6 +18,18 @@ using QueryRewrite = std::function<std::optional<Xapian::Query>(const Xapian::Qu
 // Nothing when nothing changed.
 std::optional<Xapian::Query> rewrite_query(const Xapian::Query& q, const QueryRewrite& rewrite);
 
+// Whether the query is a phrase or a NEAR group: one that checks its words' positions.
+bool positional(const Xapian::Query& q);
+
+// Whether the query, or one anywhere inside it, is such that pred(it) holds.
+template <typename Pred>
+bool any_part(const Xapian::Query& q, Pred pred) {
+    if (pred(q)) return true;
+    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
+        if (any_part(q.get_subquery(i), pred)) return true;
+    return false;
+}
+
 // The window of a phrase or NEAR query: 0, the default, is the number of its words,
 // which is what a quoted phrase has.
 Xapian::termcount window_of(const Xapian::Query& q);

@@ -4,6 +4,7 @@
 #include "facet_spy.h"
 #include "match_count.h"
 #include "index.h"
+#include "query_rewrite.h"
 #include "snippet.h"
 
 #include <chrono>
@@ -16,21 +17,6 @@ std::vector<std::string> query_terms(const Xapian::Query& q) {
 }
 
 bool has_words(const SearchRequest& r) { return r.query.find_first_not_of(" \t") != std::string::npos; }
-
-// Whether the query checks words' positions: a phrase, or words near each other.
-bool has_positional(const Xapian::Query& q) {
-    if (q.get_type() == Xapian::Query::OP_PHRASE || q.get_type() == Xapian::Query::OP_NEAR) return true;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        if (has_positional(q.get_subquery(i))) return true;
-    return false;
-}
-
-bool has_wildcard(const Xapian::Query& q) {
-    if (q.get_type() == Xapian::Query::OP_WILDCARD) return true;
-    for (std::size_t i = 0; i < q.get_num_subqueries(); ++i)
-        if (has_wildcard(q.get_subquery(i))) return true;
-    return false;
-}
 
 // Whether the page of hits is every match there is.
 bool holds_every_match(const Xapian::MSet& mset, const SearchRequest& r) {
@@ -114,7 +100,8 @@ SearchResult Searcher::run(const SearchRequest& r) {
     apply_sort(enquire, r);
     // The query's terms, not each hit's matching terms: those cost a term list read a hit.
     const std::vector<std::string> terms = query_terms(written);
-    const bool wildcards = has_wildcard(written);
+    const bool wildcards =
+        any_part(written, [](const Xapian::Query& q) { return q.get_type() == Xapian::Query::OP_WILDCARD; });
     // Checking one match past the page costs next to nothing and tells a query with no
     // more matches than the page that it has them all: its facets are counted from the
     // hits (a phrase's bounds were otherwise left inexact, and a second pass matched it
@@ -126,7 +113,7 @@ SearchResult Searcher::run(const SearchRequest& r) {
     // are not: seeing every match costs Xapian's ranking pass more than a count
     // ("year": 7.6M + 2.8M instructions -> 31M).
     std::optional<FacetSpy> spy;
-    if (r.facets && has_positional(written)) {
+    if (r.facets && any_part(written, positional)) {
         spy.emplace(result_facets(), [this](Xapian::doccount seen) { return facet_table(seen); });
         enquire.add_matchspy(&*spy);
     }
@@ -269,7 +256,9 @@ std::future<Counted> Searcher::count_beside(const Xapian::Query& q) {
 }
 
 FacetCounts Searcher::count_facets(const Xapian::Query& q, const std::vector<schema::Facet>& wanted) {
-    return with_retry(db_, [&](Xapian::Database&) { return count_matches(db_, q, wanted, saved_facet_table(db_.get_doccount())).facets; });
+    return with_retry(db_, [&](Xapian::Database&) {
+        return count_matches(db_, q, wanted, saved_facet_table(db_.get_doccount())).facets;
+    });
 }
 
 void Searcher::add_disjunctive_counts(const SearchRequest& r, FacetCounts& counts) {
