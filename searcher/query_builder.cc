@@ -4,6 +4,7 @@
 #include "common_words.h"
 #include "article_date.h"
 #include "errors.h"
+#include "query_rewrite.h"
 #include "string_util.h"
 #include "text_normalize.h"
 #include "word_forms.h"
@@ -31,6 +32,23 @@ Xapian::Query or_note(const ErrorSink& sink, Fn fn) {
         if (!*sink) *sink = e.what();
         return Xapian::Query::MatchNothing;
     }
+}
+
+// QueryParser leaves a filter unweighted (0 * term) where it is alone or ORed. A term
+// every article holds is read unweighted by Xapian 1.4 as the list of all documents,
+// and that read fails ("Unexpected end of posting list") once articles have been
+// deleted: a --prune that left only Facebook's articles broke `facebook` (its entity
+// is ORed in) and `platform:facebook`. Such a filter is every article: it is put as
+// that. (CountingWeight, match_count.cc, avoids the same for counts' words.)
+Xapian::Query filters_of_every_article_as_all(const Xapian::Query& q, const Xapian::Database& db) {
+    const auto as_all = [&](const Xapian::Query& sub) -> std::optional<Xapian::Query> {
+        if (sub.get_type() != Xapian::Query::OP_SCALE_WEIGHT) return std::nullopt;
+        const Xapian::Query term = sub.get_subquery(0);
+        if (term.get_type() != Xapian::Query::LEAF_TERM || db.get_termfreq(*term.get_terms_begin()) != db.get_doccount())
+            return std::nullopt;
+        return Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query::MatchAll, 0);
+    };
+    return rewrite_query(q, as_all).value_or(q);
 }
 
 // `agency:ice`, `platform:"Twitter"`: a boolean filter on an entity, by any alias.
@@ -177,7 +195,7 @@ Xapian::Query QueryBuilder::parse(const SearchRequest& r, unsigned extra_flags) 
         throw UserError("cannot parse query '" + std::string(r.query) + "': " + e.get_msg());
     }
     if (*errors) throw UserError(**errors);
-    return own_stems_as_words(query, stem_);
+    return filters_of_every_article_as_all(own_stems_as_words(query, stem_), db_);
 }
 
 Xapian::Query QueryBuilder::text_as_written(const SearchRequest& r) const {
