@@ -41,7 +41,10 @@ inline CodePoint code_point_at(std::string_view text, std::size_t i) {
     return {value, static_cast<std::size_t>(at) - i, Xapian::Unicode::is_wordchar(value)};
 }
 
-bool digit(unsigned c) { return Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER; }
+bool digit(unsigned c) {
+    if (c < 0x80) return c >= '0' && c <= '9';
+    return Xapian::Unicode::get_category(c) == Xapian::Unicode::DECIMAL_DIGIT_NUMBER;
+}
 
 // Characters that join the word characters either side into one word, as Xapian's
 // term generator has them (check_infix, check_infix_digit): an apostrophe, '&' and a
@@ -72,6 +75,12 @@ std::size_t word_end(std::string_view text, std::size_t begin) {
     std::size_t i = begin;
     unsigned prev = 0;
     while (i < text.size()) {
+        // ASCII letters and digits, nearly all of a word's, a byte at a time: decoding
+        // each was half of a snippet's highlighting.
+        const std::size_t run = i;
+        while (i < text.size() && ascii_alnum(static_cast<unsigned char>(text[i]))) ++i;
+        if (i > run) prev = static_cast<unsigned char>(text[i - 1]);
+        if (i == text.size()) break;
         const CodePoint c = code_point_at(text, i);
         if (c.word) {
             prev = c.value;
@@ -505,7 +514,9 @@ std::vector<Span> Highlights::in(std::string_view text) const {
             // A word no highlighted word starts like is not spelt out: it can only part a phrase.
             if (may_start(text[begin])) term = term_of(text.substr(begin, i - begin));
         }
-        if (const auto start = phrase_ending_with(term, recent)) {
+        if (term.empty()) {
+            // Not spelt out: neither a highlighted word nor a phrase's last.
+        } else if (const auto start = phrase_ending_with(term, recent)) {
             while (!spans.empty() && spans.back().begin >= *start) spans.pop_back();
             // One overlapping the last ("bye bye" in "bye bye bye") makes it longer.
             if (!spans.empty() && spans.back().end > *start) spans.back().end = i;
