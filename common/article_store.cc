@@ -40,14 +40,14 @@ void ArticleStore::prepare() {
 
 void ArticleStore::load_dictionary(unsigned needs) {
     mapped_ = false;
-    if (needs == 0) {
-        decompressor_.emplace(std::string());
-        return;
-    }
+    // One zstd context for every dictionary: the first records an index holds were
+    // compressed before it had one.
+    if (!decompressor_) decompressor_.emplace();
+    if (needs == 0) return;
     if (!db_path_.empty()) {
         if (auto mapped = map_record_dictionary_file(db_path_, needs)) {
             try {
-                decompressor_.emplace(std::move(mapped->file), mapped->dictionary);
+                decompressor_->use(std::move(mapped->file), mapped->dictionary);
                 mapped_ = true;
                 return;
             } catch (const std::runtime_error&) {
@@ -59,7 +59,8 @@ void ArticleStore::load_dictionary(unsigned needs) {
 }
 
 void ArticleStore::read_dictionary_from_index() {
-    decompressor_.emplace(db_.get_metadata(schema::metadata::record_dictionary));
+    if (!decompressor_) decompressor_.emplace();
+    decompressor_->use(db_.get_metadata(schema::metadata::record_dictionary));
     mapped_ = false;
 }
 

@@ -75,21 +75,35 @@ std::string RecordCompressor::compress(std::string_view record) {
     return out;
 }
 
-RecordDecompressor::RecordDecompressor(std::string dictionary) : dictionary_(std::move(dictionary)) {
+RecordDecompressor::RecordDecompressor() : ctx_(ZSTD_createDCtx()) {
+    if (!ctx_) throw std::runtime_error("cannot set up zstd decompression");
+}
+
+RecordDecompressor::RecordDecompressor(std::string dictionary) : RecordDecompressor() { use(std::move(dictionary)); }
+
+RecordDecompressor::RecordDecompressor(MappedFile file, std::string_view dictionary) : RecordDecompressor() {
+    use(std::move(file), dictionary);
+}
+
+void RecordDecompressor::use(std::string dictionary) {
+    refer_to({});  // the DDict refers to what is replaced next
+    dictionary_ = std::move(dictionary);
     refer_to(std::get<std::string>(dictionary_));
 }
 
-RecordDecompressor::RecordDecompressor(MappedFile file, std::string_view dictionary) : dictionary_(std::move(file)) {
+void RecordDecompressor::use(MappedFile file, std::string_view dictionary) {
+    refer_to({});
+    dictionary_ = std::move(file);
     refer_to(dictionary);
 }
 
 void RecordDecompressor::refer_to(std::string_view dictionary) {
-    ctx_.reset(ZSTD_createDCtx());
-    if (!dictionary.empty()) {
-        dict_.reset(ZSTD_createDDict_byReference(dictionary.data(), dictionary.size()));
-        dict_id_ = ZSTD_getDictID_fromDDict(dict_.get());
-    }
-    if (!ctx_ || (!dictionary.empty() && !dict_)) throw std::runtime_error("cannot set up zstd decompression");
+    dict_.reset();
+    dict_id_ = 0;
+    if (dictionary.empty()) return;
+    dict_.reset(ZSTD_createDDict_byReference(dictionary.data(), dictionary.size()));
+    if (!dict_) throw std::runtime_error("cannot set up zstd decompression");
+    dict_id_ = ZSTD_getDictID_fromDDict(dict_.get());
 }
 
 unsigned RecordDecompressor::id_of_dictionary(std::string_view dictionary) {

@@ -59,6 +59,28 @@ TEST_CASE("records round-trip with and without a dictionary", "[records]") {
     }
 }
 
+TEST_CASE("a decompressor given another dictionary reads that one's records and those without any", "[records]") {
+    const std::string first = train_record_dictionary(records(0, 3000));
+    const std::string second = train_record_dictionary(records(3000, 3000));
+    REQUIRE(RecordDecompressor::id_of_dictionary(first) != RecordDecompressor::id_of_dictionary(second));
+    RecordCompressor plain(""), with_first(first), with_second(second);
+    const std::string r = record(5000);
+    RecordDecompressor dc;
+    CHECK(dc.dictionary_id() == 0);
+    CHECK(dc.decompress(plain.compress(r)) == r);
+    CHECK_THROWS(dc.decompress(with_first.compress(r)));
+    dc.use(first);
+    CHECK(dc.dictionary_id() == RecordDecompressor::id_of_dictionary(first));
+    CHECK(dc.decompress(with_first.compress(r)) == r);
+    CHECK(dc.decompress(plain.compress(r)) == r);
+    dc.use(std::string(second));
+    CHECK(dc.decompress(with_second.compress(r)) == r);
+    CHECK_THROWS(dc.decompress(with_first.compress(r)));
+    dc.use(std::string());
+    CHECK(dc.dictionary_id() == 0);
+    CHECK(dc.decompress(plain.compress(r)) == r);
+}
+
 TEST_CASE("a dictionary trained on like records makes each one smaller", "[records]") {
     const std::string dict = train_record_dictionary(records(0, 3000));
     RecordCompressor plain(""), trained(dict);
