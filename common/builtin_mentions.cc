@@ -31,7 +31,7 @@ bool alias_from(std::span<const std::string_view> keys, const std::vector<std::s
 
 }  // namespace
 
-bool Gazetteer::builtin_may_mention(std::string_view text) {
+bool Gazetteer::builtin_may_mention(std::string_view text, const std::function<bool(std::size_t)>& may_start) {
     const auto keys = builtin_match_keys();
     const auto tokens = tokenize_for_entities(text);
     std::vector<std::string_view> as_written;
@@ -41,9 +41,20 @@ bool Gazetteer::builtin_may_mention(std::string_view text) {
         folded.push_back(fold_token(t.text));
     }
     const std::vector<std::string_view> as_folded(folded.begin(), folded.end());
-    for (std::size_t i = 0; i < tokens.size(); ++i)
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        if (may_start && !may_start(tokens[i].begin)) continue;
         if (alias_from(keys, as_written, i, true) || alias_from(keys, as_folded, i, false)) return true;
+    }
     return false;
+}
+
+std::optional<std::string_view> Gazetteer::builtin_canonical(schema::Facet facet, std::string_view name) {
+    const auto names = builtin_names();
+    const std::string key = name_key(facet, name);
+    const auto it = std::lower_bound(names.begin(), names.end(), key,
+                                     [](const auto& entry, const std::string& k) { return entry.first < k; });
+    if (it == names.end() || it->first != key) return std::nullopt;
+    return it->second;
 }
 
 }  // namespace privsearch

@@ -33,10 +33,6 @@ std::string_view next_field(std::string_view& rest, char sep) {
     return field;
 }
 
-std::string key(schema::Facet facet, std::string_view name) {
-    return schema::facet(facet).code + fold_case(trim(name));
-}
-
 std::size_t edit_distance(std::string_view a, std::string_view b) {
     std::vector<std::size_t> row(b.size() + 1);
     for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
@@ -87,6 +83,10 @@ std::vector<Token> tokenize_for_entities(std::string_view text) {
 
 std::string fold_token(std::string_view t) { return fold_case(t); }
 
+std::string name_key(schema::Facet facet, std::string_view name) {
+    return schema::facet(facet).code + fold_case(trim(name));
+}
+
 std::string first_token_key(const Alias& a) {
     return a.case_sensitive ? fold_token(a.tokens.front()) : a.tokens.front();
 }
@@ -106,6 +106,13 @@ std::vector<std::string> Gazetteer::match_keys() const {
     }
     std::sort(out.begin(), out.end());
     out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+}
+
+std::vector<std::pair<std::string, std::string>> Gazetteer::names() const {
+    std::vector<std::pair<std::string, std::string>> out;
+    for (const auto& [key, e] : by_name_) out.emplace_back(key, entities_[e].canonical);
+    std::sort(out.begin(), out.end());
     return out;
 }
 
@@ -150,7 +157,7 @@ void Gazetteer::add_alias(std::size_t entity, std::string_view text, bool weak) 
     a.weak = weak;
     a.case_sensitive = is_acronym(text);
     // Folded once, as a whole: the key and, unless case matters, the tokens.
-    std::string k = key(entities_[entity].facet, text);
+    std::string k = name_key(entities_[entity].facet, text);
     const std::string_view folded = std::string_view(k).substr(1);
     for (const auto& t : tokenize_for_entities(a.case_sensitive ? text : folded)) a.tokens.emplace_back(t.text);
     if (a.tokens.empty()) return;
@@ -207,7 +214,7 @@ Gazetteer Gazetteer::restore(std::string_view dumped) {
 }
 
 std::optional<std::size_t> Gazetteer::find(schema::Facet facet, std::string_view name) const {
-    auto it = by_name_.find(key(facet, name));
+    auto it = by_name_.find(name_key(facet, name));
     if (it == by_name_.end()) return std::nullopt;
     return it->second;
 }

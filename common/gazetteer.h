@@ -5,11 +5,13 @@
 #include "schema.h"
 
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 namespace privsearch {
@@ -36,7 +38,16 @@ public:
     // without restoring the gazetteer (1.2M instructions, a third of a one-shot query),
     // from the aliases' keys: a word that merely starts an alias ("european plays")
     // does not restore it.
-    static bool builtin_may_mention(std::string_view text);
+    // With `may_start`, only aliases starting at the byte offsets it accepts count.
+    static bool builtin_may_mention(std::string_view text,
+                                    const std::function<bool(std::size_t)>& may_start = nullptr);
+    // The canonical name a built-in entity's name or alias (any case) stands for, known
+    // without restoring the gazetteer: a filter ("platform:facebook", --agency ICE)
+    // restored it for one look-up, a quarter of a one-shot query's instructions.
+    static std::optional<std::string_view> builtin_canonical(schema::Facet facet, std::string_view name);
+    // Each name and alias's look-up key (name_key) with its entity's canonical name,
+    // sorted by key (gazetteer_compile compiles the built-in ones in).
+    std::vector<std::pair<std::string, std::string>> names() const;
     // Each alias as the matcher compares it (match_key_start, then its tokens joined by
     // token_separator), sorted and unique (gazetteer_compile compiles the built-in ones in).
     std::vector<std::string> match_keys() const;
@@ -70,6 +81,7 @@ private:
     std::unordered_map<std::string, std::size_t> by_canonical_;  // facet code + canonical -> entity
 
     static std::span<const std::string_view> builtin_match_keys();  // generated
+    static std::span<const std::pair<std::string_view, std::string_view>> builtin_names();  // generated
 };
 
 // Splits text into the tokens aliases are matched on: runs of letters and digits,
@@ -83,6 +95,8 @@ std::vector<Token> tokenize_for_entities(std::string_view text);
 
 // A token as aliases are looked up by: case-folded.
 std::string fold_token(std::string_view t);
+// What Gazetteer::find looks a name up by: the facet's code, then the name case-folded.
+std::string name_key(schema::Facet facet, std::string_view name);
 // The folded first token of an alias, by which a matcher finds it.
 std::string first_token_key(const Alias& a);
 // Keys of runs of tokens, as Gazetteer::match_keys() holds them: the tokens as written

@@ -1,6 +1,6 @@
 // Build step: loads common/entities.tsv as the programs would and writes the source of
 // Gazetteer::builtin(), which restores it from a dump without tokenising or case folding,
-// and of Gazetteer::builtin_match_keys().
+// and of Gazetteer::builtin_match_keys() and builtin_names().
 // usage: gazetteer_compile ENTITIES.tsv OUT.cc
 #include "gazetteer.h"
 
@@ -45,7 +45,11 @@ int main(int argc, char** argv) {
             << "std::span<const std::string_view> Gazetteer::builtin_match_keys() {\n"
             << "    static constexpr std::string_view kKeys[] = {";
         for (const auto& k : g.match_keys()) out << "\n        " << literal(k) << ",";
-        out << "\n    };\n    return kKeys;\n}\n\n}  // namespace privsearch\n";
+        out << "\n    };\n    return kKeys;\n}\n\n"
+            << "std::span<const std::pair<std::string_view, std::string_view>> Gazetteer::builtin_names() {\n"
+            << "    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {";
+        for (const auto& [key, canonical] : g.names()) out << "\n        {" << literal(key) << ", " << literal(canonical) << "},";
+        out << "\n    };\n    return kNames;\n}\n\n}  // namespace privsearch\n";
         if (!out) throw std::runtime_error(std::string(argv[2]) + ": cannot write");
     } catch (const std::exception& e) {
         std::cerr << "gazetteer_compile: " << e.what() << "\n";

@@ -28,7 +28,7 @@ std::optional<std::string> string_of(const po::variables_map& vm, const char* na
 
 void resolve_into(Filters& f, schema::Facet facet, const std::vector<std::string>& values, const IndexGazetteer& g) {
     for (const auto& v : values) {
-        std::string name = resolve_entity(g.get(), facet, v);
+        std::string name = resolve_entity(g, facet, v);
         auto& list = f.entities[facet];
         if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
     }

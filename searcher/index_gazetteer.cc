@@ -20,11 +20,24 @@ const EntityMatcher& IndexGazetteer::matcher() const {
     return *matcher_;
 }
 
-bool IndexGazetteer::may_mention(std::string_view text) const {
-    // Entities beyond the built-in ones have first tokens of their own.
+bool IndexGazetteer::beyond_builtin() const {
     if (loaded_ || own_) return true;
     if (!user_entities_) user_entities_ = !db_->get_metadata(schema::metadata::user_entities).empty();
-    return *user_entities_ || Gazetteer::builtin_may_mention(text);
+    return *user_entities_;
+}
+
+bool IndexGazetteer::may_mention(std::string_view text, const std::function<bool(std::size_t)>& may_start) const {
+    // Entities beyond the built-in ones have first tokens of their own.
+    return beyond_builtin() || Gazetteer::builtin_may_mention(text, may_start);
+}
+
+std::optional<std::string> IndexGazetteer::canonical(schema::Facet facet, std::string_view name) const {
+    if (!beyond_builtin()) {
+        const auto c = Gazetteer::builtin_canonical(facet, name);
+        return c ? std::optional<std::string>(*c) : std::nullopt;
+    }
+    const auto e = get().find(facet, name);
+    return e ? std::optional<std::string>(get().entities()[*e].canonical) : std::nullopt;
 }
 
 }  // namespace privsearch::searcher

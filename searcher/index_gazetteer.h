@@ -1,14 +1,17 @@
 // The gazetteer an index is searched with: the built-in one plus the entities the index
 // was built with (--entities), loaded the first time a command needs it. Restoring it
 // was a tenth of a one-shot query's instructions, and most queries name no entity:
-// may_mention() tells from the built-in aliases' compiled-in keys alone.
+// may_mention() tells from the built-in aliases' compiled-in keys alone, and canonical()
+// resolves a filter's name from the compiled-in names.
 #pragma once
 #include "entity_matcher.h"
 #include "gazetteer.h"
 
 #include <xapian.h>
 
+#include <functional>
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace privsearch::searcher {
@@ -24,10 +27,17 @@ public:
 
     const Gazetteer& get() const;
     const EntityMatcher& matcher() const;
-    // False only when the text certainly names no entity.
-    bool may_mention(std::string_view text) const;
+    // False only when the text certainly names no entity (with `may_start`, none whose
+    // name starts at an offset it accepts).
+    bool may_mention(std::string_view text, const std::function<bool(std::size_t)>& may_start = nullptr) const;
+    // The canonical name of the facet's entity a name or alias (any case) stands for,
+    // found without loading the gazetteer when the index has only the built-in entities.
+    std::optional<std::string> canonical(schema::Facet facet, std::string_view name) const;
 
 private:
+    // The index has entities of its own (--entities), which only the loaded gazetteer knows.
+    bool beyond_builtin() const;
+
     const Xapian::Database* db_ = nullptr;
     const Gazetteer* loaded_ = nullptr;
     mutable std::optional<Gazetteer> own_;

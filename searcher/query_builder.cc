@@ -57,7 +57,7 @@ public:
     EntityField(const IndexGazetteer& g, schema::Facet facet, ErrorSink sink) : g_(g), facet_(facet), sink_(std::move(sink)) {}
     Xapian::Query operator()(const std::string& value) override {
         return or_note(sink_, [&] {
-            return Xapian::Query(schema::boolean_term(*schema::facet(facet_).field, resolve_entity(g_.get(), facet_, value)));
+            return Xapian::Query(schema::boolean_term(*schema::facet(facet_).field, resolve_entity(g_, facet_, value)));
         });
     }
 
@@ -120,12 +120,12 @@ std::string quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
 
 }  // namespace
 
-std::string resolve_entity(const Gazetteer& g, schema::Facet facet, std::string_view value) {
+std::string resolve_entity(const IndexGazetteer& g, schema::Facet facet, std::string_view value) {
     std::string v(trim(value));
     std::replace(v.begin(), v.end(), '_', ' ');
-    if (auto e = g.find(facet, v)) return g.entities()[*e].canonical;
+    if (auto canonical = g.canonical(facet, v)) return std::move(*canonical);
     std::string msg = "unknown " + std::string(schema::facet(facet).name) + " '" + std::string(value) + "'";
-    auto near = g.closest(facet, v, 3);
+    auto near = g.get().closest(facet, v, 3);
     if (!near.empty()) msg += "; closest known: " + join(near, ", ");
     throw UserError(msg + " (see 'privsearch facets --facet " + std::string(schema::facet(facet).name) + "')");
 }
@@ -165,12 +165,17 @@ Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r, const ErrorSink
 }
 
 std::string QueryBuilder::expand_entities(std::string_view q) const {
-    if (!gazetteer_.may_mention(q)) return std::string(q);
+    // Not a field's value ("platform:facebook", resolved by its field), a required or
+    // excluded word's, or a phrase's: such a name stays as written.
+    const auto expandable = [&](std::size_t begin) {
+        const char before = begin > 0 ? q[begin - 1] : ' ';
+        return before != ':' && before != '+' && before != '-' && !inside_quotes(q, begin);
+    };
+    if (!gazetteer_.may_mention(q, expandable)) return std::string(q);
     std::string out;
     std::size_t copied = 0;
     for (const auto& m : gazetteer_.matcher().find(q)) {
-        const char before = m.begin > 0 ? q[m.begin - 1] : ' ';
-        if (before == ':' || before == '+' || before == '-' || inside_quotes(q, m.begin)) continue;
+        if (!expandable(m.begin)) continue;
         const Entity& e = gazetteer_.get().entities()[m.entity];
         std::string_view words = q.substr(m.begin, m.end - m.begin);
         bool phrase = words.find(' ') != std::string_view::npos;

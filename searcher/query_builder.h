@@ -55,7 +55,7 @@ private:
 
 // Resolves a user's facet value (any case, any alias) to the canonical name;
 // an unknown value is a UserError listing the closest known ones.
-std::string resolve_entity(const Gazetteer& g, schema::Facet facet, std::string_view value);
+std::string resolve_entity(const IndexGazetteer& g, schema::Facet facet, std::string_view value);
 
 // A date bound from a user ("2019", "2019-08", "2019-08-08", "August 8, 2019") as a
 // sortable "YYYYMMDD": the first day it names, or with `upper` the last.

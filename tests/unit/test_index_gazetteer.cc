@@ -11,6 +11,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cctype>
 #include <filesystem>
 #include <string>
 #include <vector>
@@ -50,6 +52,56 @@ TEST_CASE("builtin_may_mention is false only where the matcher finds nothing", "
     }
     CHECK(checked > 1000);
     CHECK(said_no > checked / 2);  // most words start no alias
+}
+
+TEST_CASE("builtin_canonical: every built-in name and alias, in any case, as the loaded gazetteer finds it", "[entities][lazy]") {
+    const Gazetteer& g = test::builtin();
+    std::size_t checked = 0;
+    for (const auto& [key, canonical] : g.names()) {
+        const auto facet = schema::facet_with_code(key[0]);
+        REQUIRE(facet);
+        std::string upper = key.substr(1);
+        std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char c) { return std::toupper(c); });
+        for (const std::string& written : {key.substr(1), upper}) {
+            INFO(written);
+            const auto found = g.find(*facet, written);
+            REQUIRE(found);
+            CHECK(g.entities()[*found].canonical == canonical);
+            CHECK(Gazetteer::builtin_canonical(*facet, written) == canonical);
+            ++checked;
+        }
+    }
+    CHECK(checked > 500);
+    CHECK(Gazetteer::builtin_canonical(schema::Facet::Platform, "Twitter") == "X");
+    CHECK(Gazetteer::builtin_canonical(schema::Facet::Agency, "  federal BUREAU of investigation ") == "FBI");
+    CHECK_FALSE(Gazetteer::builtin_canonical(schema::Facet::Platform, "FBI"));  // another facet's
+    CHECK_FALSE(Gazetteer::builtin_canonical(schema::Facet::Agency, "FBII"));
+    CHECK_FALSE(Gazetteer::builtin_canonical(schema::Facet::Agency, ""));
+}
+
+TEST_CASE("IndexGazetteer: a filter's name is resolved without loading the gazetteer, unless the index has entities of its own",
+          "[entities][lazy]") {
+    test::ScratchIndex index;
+    index.db().commit();
+    IndexGazetteer g(index.db());
+    CHECK(g.canonical(schema::Facet::Agency, "Immigration and Customs Enforcement") == "ICE");
+    CHECK_FALSE(g.canonical(schema::Facet::Agency, "Acme"));
+    CHECK_FALSE(g.may_mention("football scores"));  // still not loaded: it would say true
+
+    test::ScratchIndex with_entities;
+    with_entities.db().set_metadata(schema::metadata::user_entities, "company\tAcme Surveillance\tAcme\n");
+    with_entities.db().commit();
+    IndexGazetteer own(with_entities.db());
+    CHECK(own.canonical(schema::Facet::Company, "acme") == "Acme Surveillance");
+    CHECK(own.canonical(schema::Facet::Agency, "ice") == "ICE");
+}
+
+TEST_CASE("may_mention: only names starting where the caller accepts count", "[entities][lazy]") {
+    const std::string_view text = "platform:facebook holmes";
+    const auto after_colon = [&](std::size_t begin) { return begin == 0 || text[begin - 1] != ':'; };
+    CHECK(Gazetteer::builtin_may_mention(text));
+    CHECK_FALSE(Gazetteer::builtin_may_mention(text, after_colon));
+    CHECK(Gazetteer::builtin_may_mention("platform:facebook and Facebook", [](std::size_t begin) { return begin > 20; }));
 }
 
 TEST_CASE("IndexGazetteer: loaded when first needed, with the index's own entities", "[entities][lazy]") {
