@@ -15,8 +15,8 @@ std::vector<StoredEntity> entities_in(const AnalysedArticle& a, const EntityMatc
     mentions.insert(mentions.end(), body.begin(), body.end());
     std::vector<StoredEntity> out;
     for (const auto& c : count_mentions(mentions)) {
-        const Entity& e = matcher.gazetteer().entities()[c.entity];
-        out.push_back({e.facet, e.canonical, c.mentions});
+        const auto e = matcher.entity(c.entity);
+        out.push_back({e.facet, std::string(e.canonical), c.mentions});
     }
     return out;
 }

@@ -2,11 +2,13 @@
 // ambiguous (weak) aliases only in context.
 #pragma once
 #include "gazetteer.h"
+#include "schema.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <span>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace privsearch {
@@ -19,16 +21,45 @@ struct Mention {
 
 class EntityMatcher {
 public:
+    // An alias as the matcher reads it.
+    struct Entry {
+        std::string_view first;   // its first token folded: what it is found by
+        std::string_view tokens;  // its tokens (as written for an acronym), joined by token_separator
+        std::uint32_t entity;
+        std::uint32_t token_count;
+        bool case_sensitive;
+        bool weak;
+    };
+    struct EntityName {
+        schema::Facet facet;
+        std::string_view canonical;
+    };
+
+    // Over a gazetteer's aliases; the gazetteer must outlive the matcher.
     explicit EntityMatcher(const Gazetteer& gazetteer);
+    // Over the built-in gazetteer's, compiled in by gazetteer_compile: building a
+    // matcher, and restoring the gazetteer it needs, was 1.2M instructions, a quarter of
+    // a one-shot query that names an entity.
+    static const EntityMatcher& builtin();
+
+    EntityMatcher(EntityMatcher&&) = default;  // the views stay in the moved buffers
+    EntityMatcher(const EntityMatcher&) = delete;
+    EntityMatcher& operator=(const EntityMatcher&) = delete;
 
     // Mentions in text order. The text should be normalised (normalize_text).
     std::vector<Mention> find(std::string_view text) const;
-
-    const Gazetteer& gazetteer() const { return gazetteer_; }
+    // A mention's entity; its index is the gazetteer's.
+    EntityName entity(std::size_t index) const { return entities_[index]; }
+    std::size_t entity_count() const { return entities_.size(); }
+    // Sorted by first token, then most tokens first, then the gazetteer's order.
+    std::span<const Entry> entries() const { return entries_; }
 
 private:
+    EntityMatcher(std::span<const Entry> entries, std::span<const EntityName> entities)
+        : entries_(entries), entities_(entities) {}
+
     struct Candidate {
-        const Alias* alias;
+        const Entry* alias;
         std::size_t first;  // token range
         std::size_t last;
     };
@@ -36,9 +67,13 @@ private:
     bool weak_in_context(const Candidate& c, const std::vector<Token>& tokens,
                          const std::vector<bool>& has_strong) const;
 
-    const Gazetteer& gazetteer_;
-    // folded first token -> aliases starting with it, most tokens first
-    std::unordered_map<std::string, std::vector<const Alias*>> by_first_;
+    // For a gazetteer's matcher: what the views below point into.
+    std::vector<std::string> strings_;
+    std::vector<Entry> own_entries_;
+    std::vector<EntityName> own_entities_;
+
+    std::span<const Entry> entries_;
+    std::span<const EntityName> entities_;
 };
 
 // Mention counts per entity, as stored with each article.

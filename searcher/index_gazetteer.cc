@@ -16,6 +16,7 @@ const Gazetteer& IndexGazetteer::get() const {
 }
 
 const EntityMatcher& IndexGazetteer::matcher() const {
+    if (!beyond_builtin()) return EntityMatcher::builtin();
     if (!matcher_) matcher_.emplace(get());
     return *matcher_;
 }

@@ -176,7 +176,7 @@ std::string QueryBuilder::expand_entities(std::string_view q) const {
     std::size_t copied = 0;
     for (const auto& m : gazetteer_.matcher().find(q)) {
         if (!expandable(m.begin)) continue;
-        const Entity& e = gazetteer_.get().entities()[m.entity];
+        const auto e = gazetteer_.matcher().entity(m.entity);
         std::string_view words = q.substr(m.begin, m.end - m.begin);
         bool phrase = words.find(' ') != std::string_view::npos;
         out.append(q.substr(copied, m.begin - copied));

@@ -39,7 +39,6 @@ public:
     // `("Immigration and Customs Enforcement" OR agency:"ICE")`.
     std::string expand_entities(std::string_view normalized_query) const;
 
-    const Gazetteer& gazetteer() const { return gazetteer_.get(); }
     const EntityMatcher& matcher() const { return gazetteer_.matcher(); }
 
 private:

@@ -108,13 +108,13 @@ private:
 };
 
 // log(N/tf), with tf at least 1 and N one more, so no term weighs nothing.
-void weigh(Claim& claim, const Xapian::Database& db, const Gazetteer& gazetteer) {
+void weigh(Claim& claim, const Xapian::Database& db, const EntityMatcher& matcher) {
     const double n = static_cast<double>(db.get_doccount()) + 1.0;
     const Xapian::Stem stem = stemmer();
     for (auto& t : claim.terms()) {
         Xapian::doccount tf = 0;
         if (t.entity) {
-            const Entity& e = gazetteer.entities()[*t.entity];
+            const auto e = matcher.entity(*t.entity);
             tf = db.get_termfreq(schema::boolean_term(*schema::facet(e.facet).field, e.canonical));
         } else {
             // Numbers are filed under no stem: the word itself counts instead.
@@ -185,7 +185,6 @@ std::vector<Scored> best_sentences(SentenceScorer& scorer, const std::shared_ptr
 
 VerifyResult find_evidence(Searcher& searcher, std::string_view claim, const Filters& filters, std::size_t limit) {
     VerifyResult result{std::string(claim), {}};
-    const Gazetteer& gazetteer = searcher.queries().gazetteer();
     const EntityMatcher& matcher = searcher.queries().matcher();
     WordKeys keys;
     Claim terms(claim, matcher, keys);
@@ -196,7 +195,7 @@ VerifyResult find_evidence(Searcher& searcher, std::string_view claim, const Fil
     r.filters = filters;
     r.any = true;
     std::vector<Scored> scored = with_retry(searcher.db(), [&](Xapian::Database& db) {
-        weigh(terms, db, gazetteer);
+        weigh(terms, db, matcher);
         SentenceScorer scorer(terms, matcher, keys);
         Xapian::Enquire enquire(db);
         enquire.set_query(searcher.queries().build(r));

@@ -27,8 +27,8 @@ namespace {
 std::map<std::string, unsigned> found(const EntityMatcher& m, const std::string& text, Facet facet) {
     std::map<std::string, unsigned> out;
     for (const auto& c : count_mentions(m.find(normalize_text(text)))) {
-        const Entity& e = m.gazetteer().entities()[c.entity];
-        if (e.facet == facet) out[e.canonical] = c.mentions;
+        const auto e = m.entity(c.entity);
+        if (e.facet == facet) out[std::string(e.canonical)] = c.mentions;
     }
     return out;
 }

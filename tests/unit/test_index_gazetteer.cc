@@ -1,6 +1,7 @@
 // searcher/index_gazetteer.h and Gazetteer::builtin_may_mention: the gazetteer loaded
 // only when a query may name an entity.
 #include "builtin_entities.h"
+#include "entity_matcher.h"
 #include "file_io.h"
 #include "index_gazetteer.h"
 #include "query_builder.h"
@@ -102,6 +103,55 @@ TEST_CASE("may_mention: only names starting where the caller accepts count", "[e
     CHECK(Gazetteer::builtin_may_mention(text));
     CHECK_FALSE(Gazetteer::builtin_may_mention(text, after_colon));
     CHECK(Gazetteer::builtin_may_mention("platform:facebook and Facebook", [](std::size_t begin) { return begin > 20; }));
+}
+
+TEST_CASE("EntityMatcher::builtin finds what a matcher over the restored gazetteer finds", "[entities][lazy]") {
+    const EntityMatcher& compiled = EntityMatcher::builtin();
+    const EntityMatcher& built = test::matcher();
+    REQUIRE(compiled.entity_count() == test::builtin().entities().size());
+    for (std::size_t i = 0; i < compiled.entity_count(); ++i) {
+        CHECK(compiled.entity(i).facet == test::builtin().entities()[i].facet);
+        CHECK(compiled.entity(i).canonical == test::builtin().entities()[i].canonical);
+    }
+    REQUIRE(compiled.entries().size() == built.entries().size());
+    std::size_t sentences = 0, mentions = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(PRIVSEARCH_CORPUS)) {
+        const std::string text = normalize_text(read_file(entry.path().string()).value_or(""));
+        for (const auto& s : split_sentences(text)) {
+            const std::string_view sentence = span_text(text, s);
+            INFO(sentence);
+            const auto want = built.find(sentence);
+            const auto got = compiled.find(sentence);
+            REQUIRE(got.size() == want.size());
+            for (std::size_t i = 0; i < got.size(); ++i) {
+                CHECK(got[i].entity == want[i].entity);
+                CHECK(got[i].begin == want[i].begin);
+                CHECK(got[i].end == want[i].end);
+            }
+            ++sentences;
+            mentions += got.size();
+        }
+    }
+    CHECK(sentences > 100);
+    CHECK(mentions > 50);
+}
+
+TEST_CASE("IndexGazetteer: an index without entities of its own is matched without loading the gazetteer",
+          "[entities][lazy]") {
+    test::ScratchIndex index;
+    index.db().commit();
+    IndexGazetteer g(index.db());
+    CHECK(&g.matcher() == &EntityMatcher::builtin());
+    CHECK(g.matcher().find("ICE and Facebook").size() == 2);
+    CHECK_FALSE(g.may_mention("football scores"));  // still not loaded
+
+    test::ScratchIndex with_entities;
+    with_entities.db().set_metadata(schema::metadata::user_entities, "company\tAcme Surveillance\tAcme\n");
+    with_entities.db().commit();
+    IndexGazetteer own(with_entities.db());
+    const auto found = own.matcher().find("Acme and Facebook");
+    REQUIRE(found.size() == 2);
+    CHECK(own.matcher().entity(found[0].entity).canonical == "Acme Surveillance");
 }
 
 TEST_CASE("IndexGazetteer: loaded when first needed, with the index's own entities", "[entities][lazy]") {
