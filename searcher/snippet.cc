@@ -126,30 +126,72 @@ std::string term_of(std::string_view word) {
 
 }  // namespace
 
-Snippet parse_marked(const std::string& marked) {
-    const auto plain = [](char c) { return c != kOpen && c != kClose && c != ' ' && c != '\n' && c != '\r' && c != '\t'; };
+namespace {
+
+bool white_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
+
+}  // namespace
+
+Snippet collapsed(std::string_view before, std::string_view text, const std::vector<Span>& spans, std::string_view after) {
     Snippet s;
-    s.text.reserve(marked.size());
+    s.text.reserve(before.size() + text.size() + after.size());
+    s.text.append(before);
+    auto next = spans.begin();
+    bool inside = false;
     std::size_t open = 0;
-    for (std::size_t i = 0; i < marked.size(); ++i) {
-        // A run of plain characters at once: a character at a time was a fifth of a snippet's cost.
-        const std::size_t run = i;
-        while (i < marked.size() && plain(marked[i])) ++i;
-        s.text.append(marked, run, i - run);
-        if (i == marked.size()) break;
-        if (marked[i] == kOpen) {
-            open = s.text.size();
-        } else if (marked[i] == kClose) {
-            // Xapian marks adjacent words of a phrase separately: join them.
+    for (std::size_t i = 0;;) {
+        if (inside && i == next->end) {
+            // Words of a phrase marked one by one (Xapian marks them so) are one highlight.
             if (!s.highlights.empty() && s.text.find_first_not_of(' ', s.highlights.back().end) == open)
                 s.highlights.back().end = s.text.size();
             else
                 s.highlights.push_back({open, s.text.size()});
-        } else if (!s.text.empty() && s.text.back() != ' ') {
-            s.text += ' ';  // paragraphs run on in a snippet
+            inside = false;
+            ++next;
+        }
+        if (!inside && next != spans.end() && i == next->begin) {
+            open = s.text.size();
+            inside = true;
+            continue;  // it may end where it begins
+        }
+        if (i == text.size()) break;
+        if (white_space(text[i])) {
+            if (!s.text.empty() && s.text.back() != ' ') s.text += ' ';  // paragraphs run on in a snippet
+            ++i;
+            continue;
+        }
+        // A run at once, to the next highlight's edge or white space to collapse (all
+        // but a single space between words): a character, or a word, at a time was a
+        // fifth of a snippet's cost.
+        const std::size_t edge = inside ? next->end : next != spans.end() ? next->begin : text.size();
+        const std::size_t run = i;
+        for (++i; i < edge; ++i) {
+            const char c = text[i];
+            if (c == ' ' ? text[i - 1] == ' ' || i + 1 == text.size() || white_space(text[i + 1]) : white_space(c)) break;
+        }
+        s.text.append(text.substr(run, i - run));
+    }
+    s.text.append(after);
+    return s;
+}
+
+Snippet parse_marked(const std::string& marked) {
+    std::string plain;
+    plain.reserve(marked.size());
+    std::vector<Span> spans;
+    constexpr std::size_t kNone = std::string::npos;
+    std::size_t open = kNone;
+    for (const char c : marked) {
+        if (c == kOpen) {
+            open = plain.size();
+        } else if (c == kClose) {
+            if (open != kNone) spans.push_back({open, plain.size()});
+            open = kNone;
+        } else {
+            plain += c;
         }
     }
-    return s;
+    return collapsed({}, plain, spans, {});
 }
 
 namespace {
@@ -426,18 +468,8 @@ Snippet make_snippet(const std::string& text, const std::vector<std::string>& ma
     if (!window) return lead_snippet(text, length);
     const std::string_view passage =
         without_dangling(std::string_view(text).substr(window->begin, window->end - window->begin), window->end < text.size());
-    std::string marked;
-    marked.reserve(passage.size() + 16);
-    if (window->begin > 0) marked += kOmit;
-    std::size_t at = 0;
-    for (const Span& h : highlights.in(passage)) {
-        marked.append(passage.substr(at, h.begin - at)).append(1, kOpen);
-        marked.append(passage.substr(h.begin, h.end - h.begin)).append(1, kClose);
-        at = h.end;
-    }
-    marked.append(passage.substr(at));
-    if (window->end < text.size()) marked += kOmit;
-    return parse_marked(marked);
+    return collapsed(window->begin > 0 ? kOmit : std::string_view(), passage, highlights.in(passage),
+                     window->end < text.size() ? kOmit : std::string_view());
 }
 
 Snippet xapian_snippet(const Xapian::MSet& mset, const std::string& text, const std::vector<std::string>& matched_terms,

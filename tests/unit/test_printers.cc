@@ -284,6 +284,26 @@ TEST_CASE("snippet: parse_marked", "[printers]") {
     }
 }
 
+TEST_CASE("snippet: collapsed", "[printers]") {
+    using privsearch::Span;
+    const std::string_view omit = "\u2026";
+    auto s = collapsed(omit, "the  FBI\nsaid", {{5, 8}}, omit);
+    CHECK(s.text == "\u2026the FBI said\u2026");
+    CHECK(s.highlights == std::vector<Highlight>{{7, 10}});
+    s = collapsed({}, "real social  media data", {{5, 11}, {13, 18}}, {});  // a phrase's words: one highlight
+    CHECK(s.text == "real social media data");
+    CHECK(s.highlights == std::vector<Highlight>{{5, 17}});
+    s = collapsed({}, "a b\tc", {{0, 1}, {4, 5}}, omit);  // not adjacent: two
+    CHECK(s.text == "a b c\u2026");
+    CHECK(s.highlights == std::vector<Highlight>{{0, 1}, {4, 5}});
+    s = collapsed({}, " x", {{1, 2}}, {});  // leading white space dropped, the highlight moved
+    CHECK(s.text == "x");
+    CHECK(s.highlights == std::vector<Highlight>{{0, 1}});
+    s = collapsed(omit, "", {}, {});
+    CHECK(s.text == omit);
+    CHECK(s.highlights.empty());
+}
+
 TEST_CASE("batch: request_from_line", "[printers]") {
     SearchRequest defaults;
     defaults.limit = 7;
