@@ -38,11 +38,11 @@ public:
     // Over a gazetteer's aliases; the gazetteer must outlive the matcher.
     explicit EntityMatcher(const Gazetteer& gazetteer);
     // Over the built-in gazetteer's, compiled in by gazetteer_compile: building a
-    // matcher, and restoring the gazetteer it needs, was 1.2M instructions, a quarter of
-    // a one-shot query that names an entity.
+    // matcher, and restoring the gazetteer it needs, was 1.2M instructions, a quarter to a
+    // third of a one-shot query.
     static const EntityMatcher& builtin();
 
-    EntityMatcher(EntityMatcher&&) = default;  // the views stay in the moved buffers
+    // Its table views its own strings: a copy or a moved-from matcher would view freed ones.
     EntityMatcher(const EntityMatcher&) = delete;
     EntityMatcher& operator=(const EntityMatcher&) = delete;
 

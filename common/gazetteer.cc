@@ -91,24 +91,6 @@ std::string first_token_key(const Alias& a) {
     return a.case_sensitive ? fold_token(a.tokens.front()) : a.tokens.front();
 }
 
-// Acronyms are matched in capitals only: "US" can be one, "us" cannot.
-std::string match_key_start(bool exact) { return exact ? "=" : "~"; }
-
-std::vector<std::string> Gazetteer::match_keys() const {
-    std::vector<std::string> out;
-    for (const auto& a : aliases_) {
-        std::string key = match_key_start(a.case_sensitive);
-        for (std::size_t i = 0; i < a.tokens.size(); ++i) {
-            if (i) key += token_separator;
-            key += a.tokens[i];
-        }
-        out.push_back(std::move(key));
-    }
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-}
-
 std::vector<std::pair<std::string, std::string>> Gazetteer::names() const {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& [key, e] : by_name_) out.emplace_back(key, entities_[e].canonical);

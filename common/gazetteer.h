@@ -5,7 +5,6 @@
 #include "schema.h"
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -33,24 +32,13 @@ public:
     // The gazetteer shipped in the binaries: common/entities.tsv, loaded at build time by
     // gazetteer_compile and compiled in as a dump.
     static Gazetteer builtin();
-    // Whether the text may name a built-in entity: false only when no built-in alias
-    // appears in it whole, its tokens compared as the matcher compares them. Known
-    // without restoring the gazetteer (1.2M instructions, a third of a one-shot query),
-    // from the aliases' keys: a word that merely starts an alias ("european plays")
-    // does not restore it.
-    // With `may_start`, only aliases starting at the byte offsets it accepts count.
-    static bool builtin_may_mention(std::string_view text,
-                                    const std::function<bool(std::size_t)>& may_start = nullptr);
     // The canonical name a built-in entity's name or alias (any case) stands for, known
     // without restoring the gazetteer: a filter ("platform:facebook", --agency ICE)
-    // restored it for one look-up, a quarter of a one-shot query's instructions.
+    // restored it (0.9M instructions) for one look-up.
     static std::optional<std::string_view> builtin_canonical(schema::Facet facet, std::string_view name);
     // Each name and alias's look-up key (name_key) with its entity's canonical name,
     // sorted by key (gazetteer_compile compiles the built-in ones in).
     std::vector<std::pair<std::string, std::string>> names() const;
-    // Each alias as the matcher compares it (match_key_start, then its tokens joined by
-    // token_separator), sorted and unique (gazetteer_compile compiles the built-in ones in).
-    std::vector<std::string> match_keys() const;
 
     // Adds the entries of a TSV text; a bad line throws UserError naming origin:line.
     void load(std::string_view tsv, const std::string& origin);
@@ -80,7 +68,6 @@ private:
     std::unordered_map<std::string, std::size_t> by_name_;       // facet code + folded name/alias -> entity
     std::unordered_map<std::string, std::size_t> by_canonical_;  // facet code + canonical -> entity
 
-    static std::span<const std::string_view> builtin_match_keys();  // generated
     static std::span<const std::pair<std::string_view, std::string_view>> builtin_names();  // generated
 };
 
@@ -99,10 +86,7 @@ std::string fold_token(std::string_view t);
 std::string name_key(schema::Facet facet, std::string_view name);
 // The folded first token of an alias, by which a matcher finds it.
 std::string first_token_key(const Alias& a);
-// Keys of runs of tokens, as Gazetteer::match_keys() holds them: the tokens as written
-// for an acronym ("=ICE"), case-folded otherwise ("~european\x1fcommission").
-std::string match_key_start(bool exact);
-// Between an alias's tokens, in match keys and in the gazetteer's dump.
+// Between an alias's tokens, in the gazetteer's dump and the matcher's table.
 inline constexpr std::string_view token_separator = "\x1f";
 
 }  // namespace privsearch

@@ -1,7 +1,6 @@
 // Build step: loads common/entities.tsv as the programs would and writes the source of
 // Gazetteer::builtin(), which restores it from a dump without tokenising or case folding,
-// and of Gazetteer::builtin_match_keys() and builtin_names(), and the table of
-// EntityMatcher::builtin().
+// and of Gazetteer::builtin_names() and the table of EntityMatcher::builtin().
 // usage: gazetteer_compile ENTITIES.tsv OUT.cc
 #include "entity_matcher.h"
 #include "gazetteer.h"
@@ -56,10 +55,6 @@ int main(int argc, char** argv) {
             << "#include \"entity_matcher.h\"\n#include \"gazetteer.h\"\n\nnamespace privsearch {\n\nGazetteer Gazetteer::builtin() {\n"
             << "    static constexpr char kDump[] =\n    " << literal(g.dump()) << ";\n"
             << "    return restore({kDump, sizeof kDump - 1});\n}\n\n"
-            << "std::span<const std::string_view> Gazetteer::builtin_match_keys() {\n"
-            << "    static constexpr std::string_view kKeys[] = {";
-        for (const auto& k : g.match_keys()) out << "\n        " << literal(k) << ",";
-        out << "\n    };\n    return kKeys;\n}\n\n"
             << "std::span<const std::pair<std::string_view, std::string_view>> Gazetteer::builtin_names() {\n"
             << "    static constexpr std::pair<std::string_view, std::string_view> kNames[] = {";
         for (const auto& [key, canonical] : g.names()) out << "\n        {" << literal(key) << ", " << literal(canonical) << "},";

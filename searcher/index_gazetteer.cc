@@ -22,14 +22,9 @@ const EntityMatcher& IndexGazetteer::matcher() const {
 }
 
 bool IndexGazetteer::beyond_builtin() const {
-    if (loaded_ || own_) return true;
+    if (loaded_) return true;  // whatever it holds
     if (!user_entities_) user_entities_ = !db_->get_metadata(schema::metadata::user_entities).empty();
     return *user_entities_;
-}
-
-bool IndexGazetteer::may_mention(std::string_view text, const std::function<bool(std::size_t)>& may_start) const {
-    // Entities beyond the built-in ones have first tokens of their own.
-    return beyond_builtin() || Gazetteer::builtin_may_mention(text, may_start);
 }
 
 std::optional<std::string> IndexGazetteer::canonical(schema::Facet facet, std::string_view name) const {

@@ -1,16 +1,15 @@
 // The gazetteer an index is searched with: the built-in one plus the entities the index
 // was built with (--entities), loaded the first time a command needs it. Restoring it
-// and building its matcher was a quarter of a one-shot query's instructions; for an
-// index with only the built-in entities none of these loads it: may_mention() tells
-// from the aliases' compiled-in keys, canonical() resolves a filter's name from the
-// compiled-in names, and matcher() is the compiled-in EntityMatcher::builtin().
+// and building its matcher was a quarter to a third of a one-shot query's instructions;
+// for an index with only the built-in entities, searching never loads it: canonical()
+// resolves a filter's name from the compiled-in names, and matcher() is the compiled-in
+// EntityMatcher::builtin().
 #pragma once
 #include "entity_matcher.h"
 #include "gazetteer.h"
 
 #include <xapian.h>
 
-#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,12 +27,11 @@ public:
 
     const Gazetteer& get() const;
     const EntityMatcher& matcher() const;
-    // False only when the text certainly names no entity (with `may_start`, none whose
-    // name starts at an offset it accepts).
-    bool may_mention(std::string_view text, const std::function<bool(std::size_t)>& may_start = nullptr) const;
     // The canonical name of the facet's entity a name or alias (any case) stands for,
     // found without loading the gazetteer when the index has only the built-in entities.
     std::optional<std::string> canonical(schema::Facet facet, std::string_view name) const;
+    // Whether the gazetteer is in memory (given, or loaded by get()).
+    bool loaded() const { return loaded_ || own_; }
 
 private:
     // The index has entities of its own (--entities), which only the loaded gazetteer knows.

@@ -165,17 +165,13 @@ Xapian::QueryParser QueryBuilder::parser(const SearchRequest& r, const ErrorSink
 }
 
 std::string QueryBuilder::expand_entities(std::string_view q) const {
-    // Not a field's value ("platform:facebook", resolved by its field), a required or
-    // excluded word's, or a phrase's: such a name stays as written.
-    const auto expandable = [&](std::size_t begin) {
-        const char before = begin > 0 ? q[begin - 1] : ' ';
-        return before != ':' && before != '+' && before != '-' && !inside_quotes(q, begin);
-    };
-    if (!gazetteer_.may_mention(q, expandable)) return std::string(q);
     std::string out;
     std::size_t copied = 0;
     for (const auto& m : gazetteer_.matcher().find(q)) {
-        if (!expandable(m.begin)) continue;
+        // A field's value ("platform:facebook", resolved by its field), a required or
+        // excluded word, or words in a phrase stay as written.
+        const char before = m.begin > 0 ? q[m.begin - 1] : ' ';
+        if (before == ':' || before == '+' || before == '-' || inside_quotes(q, m.begin)) continue;
         const auto e = gazetteer_.matcher().entity(m.entity);
         std::string_view words = q.substr(m.begin, m.end - m.begin);
         bool phrase = words.find(' ') != std::string_view::npos;

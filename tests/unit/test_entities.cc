@@ -13,6 +13,7 @@
 #include <sstream>
 #include <stdexcept>
 #include <string>
+#include <type_traits>
 #include <tuple>
 #include <utility>
 
@@ -85,6 +86,10 @@ TEST_CASE("entities: names and aliases found, traps not", "[entities]") {
         CHECK((f.count(c.canonical) > 0) == c.present);
     }
 }
+
+// A matcher's table views its own strings: a copy, or a matcher moved from, would view
+// freed ones.
+static_assert(!std::is_copy_constructible_v<EntityMatcher> && !std::is_move_constructible_v<EntityMatcher>);
 
 TEST_CASE("entities: the longest alias wins", "[entities]") {
     auto agencies = found(matcher(), "Homeland Security Investigations and Homeland Security", Facet::Agency);

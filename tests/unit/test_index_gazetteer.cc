@@ -1,5 +1,5 @@
-// searcher/index_gazetteer.h and Gazetteer::builtin_may_mention: the gazetteer loaded
-// only when a query may name an entity.
+// searcher/index_gazetteer.h, Gazetteer::builtin_canonical and EntityMatcher::builtin:
+// an index without entities of its own is searched without loading the gazetteer.
 #include "builtin_entities.h"
 #include "entity_matcher.h"
 #include "file_io.h"
@@ -22,38 +22,6 @@ using namespace privsearch;
 using privsearch::searcher::IndexGazetteer;
 using privsearch::searcher::QueryBuilder;
 using privsearch::searcher::SearchRequest;
-
-TEST_CASE("builtin_may_mention: a text in which no alias appears whole names no entity", "[entities][lazy]") {
-    for (const char* text : {"Immigration and Customs Enforcement data", "ICE raids", "the FBI", "Facebook",
-                             "posted on X", "European Commission fine", "a european commission", "fine: FBI"})
-        CHECK(Gazetteer::builtin_may_mention(text));
-    // Acronyms count in capitals only; a word that starts an alias is not the alias.
-    for (const char* text : {"ice cream", "football scores", "blair up for", "sony OR shares", "", "european plays",
-                             "Immigration and Customs", "commission european", "FB I"})
-        CHECK_FALSE(Gazetteer::builtin_may_mention(text));
-}
-
-TEST_CASE("builtin_may_mention is false only where the matcher finds nothing", "[entities][lazy]") {
-    // Every sentence of the shipped articles, and each of its words alone.
-    std::size_t checked = 0, said_no = 0;
-    for (const auto& entry : std::filesystem::directory_iterator(PRIVSEARCH_CORPUS)) {
-        const std::string text = normalize_text(read_file(entry.path().string()).value_or(""));
-        for (const auto& s : split_sentences(text)) {
-            const std::string_view sentence = span_text(text, s);
-            std::vector<std::string_view> pieces = {sentence};
-            for (const auto& t : tokenize_for_entities(sentence)) pieces.push_back(t.text);
-            for (auto piece : pieces) {
-                ++checked;
-                if (Gazetteer::builtin_may_mention(piece)) continue;
-                ++said_no;
-                INFO(piece);
-                CHECK(test::matcher().find(piece).empty());
-            }
-        }
-    }
-    CHECK(checked > 1000);
-    CHECK(said_no > checked / 2);  // most words start no alias
-}
 
 TEST_CASE("builtin_canonical: every built-in name and alias, in any case, as the loaded gazetteer finds it", "[entities][lazy]") {
     const Gazetteer& g = test::builtin();
@@ -87,7 +55,7 @@ TEST_CASE("IndexGazetteer: a filter's name is resolved without loading the gazet
     IndexGazetteer g(index.db());
     CHECK(g.canonical(schema::Facet::Agency, "Immigration and Customs Enforcement") == "ICE");
     CHECK_FALSE(g.canonical(schema::Facet::Agency, "Acme"));
-    CHECK_FALSE(g.may_mention("football scores"));  // still not loaded: it would say true
+    CHECK_FALSE(g.loaded());
 
     test::ScratchIndex with_entities;
     with_entities.db().set_metadata(schema::metadata::user_entities, "company\tAcme Surveillance\tAcme\n");
@@ -95,14 +63,6 @@ TEST_CASE("IndexGazetteer: a filter's name is resolved without loading the gazet
     IndexGazetteer own(with_entities.db());
     CHECK(own.canonical(schema::Facet::Company, "acme") == "Acme Surveillance");
     CHECK(own.canonical(schema::Facet::Agency, "ice") == "ICE");
-}
-
-TEST_CASE("may_mention: only names starting where the caller accepts count", "[entities][lazy]") {
-    const std::string_view text = "platform:facebook holmes";
-    const auto after_colon = [&](std::size_t begin) { return begin == 0 || text[begin - 1] != ':'; };
-    CHECK(Gazetteer::builtin_may_mention(text));
-    CHECK_FALSE(Gazetteer::builtin_may_mention(text, after_colon));
-    CHECK(Gazetteer::builtin_may_mention("platform:facebook and Facebook", [](std::size_t begin) { return begin > 20; }));
 }
 
 TEST_CASE("EntityMatcher::builtin finds what a matcher over the restored gazetteer finds", "[entities][lazy]") {
@@ -143,7 +103,10 @@ TEST_CASE("IndexGazetteer: an index without entities of its own is matched witho
     IndexGazetteer g(index.db());
     CHECK(&g.matcher() == &EntityMatcher::builtin());
     CHECK(g.matcher().find("ICE and Facebook").size() == 2);
-    CHECK_FALSE(g.may_mention("football scores"));  // still not loaded
+    CHECK_FALSE(g.loaded());
+    // Loaded for another need (an unknown name's closest ones), it leaves the compiled matcher be.
+    CHECK_FALSE(g.get().closest(schema::Facet::Agency, "FBII", 1).empty());
+    CHECK(&g.matcher() == &EntityMatcher::builtin());
 
     test::ScratchIndex with_entities;
     with_entities.db().set_metadata(schema::metadata::user_entities, "company\tAcme Surveillance\tAcme\n");
@@ -158,15 +121,14 @@ TEST_CASE("IndexGazetteer: loaded when first needed, with the index's own entiti
     test::ScratchIndex index;
     index.db().commit();
     IndexGazetteer g(index.db());
-    CHECK_FALSE(g.may_mention("football scores"));
-    CHECK(g.may_mention("ICE raids"));
+    CHECK_FALSE(g.loaded());
     CHECK(g.get().find(schema::Facet::Agency, "ice"));
+    CHECK(g.loaded());
 
     test::ScratchIndex with_entities;
     with_entities.db().set_metadata(schema::metadata::user_entities, "company\tAcme Surveillance\tAcme\n");
     with_entities.db().commit();
     IndexGazetteer own(with_entities.db());
-    CHECK(own.may_mention("football scores"));  // its entities' words are not compiled in
     CHECK(own.get().find(schema::Facet::Company, "acme"));
 }
 
@@ -183,4 +145,5 @@ TEST_CASE("QueryBuilder: the same queries whether the gazetteer is loaded or not
         r.query = q;
         CHECK(lazy_builder.text(r).get_description() == loaded_builder.text(r).get_description());
     }
+    CHECK_FALSE(lazy.loaded());  // entities named, filtered on and expanded, all without it
 }
