@@ -59,7 +59,6 @@ void ArticleStore::load_dictionary(unsigned needs) {
 }
 
 void ArticleStore::read_dictionary_from_index() {
-    if (!decompressor_) decompressor_.emplace();
     decompressor_->use(db_.get_metadata(schema::metadata::record_dictionary));
     mapped_ = false;
 }

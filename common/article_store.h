@@ -30,7 +30,7 @@ public:
 
 private:
     void load_dictionary(unsigned needs);
-    void read_dictionary_from_index();
+    void read_dictionary_from_index();  // into the decompressor load_dictionary made
 
     const Xapian::Database& db_;
     std::string db_path_;

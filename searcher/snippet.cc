@@ -15,10 +15,10 @@
 namespace privsearch::searcher {
 namespace {
 
-// Control characters never occur in stored text's snippets, so they delimit
-// highlights unambiguously, whatever the text holds.
-constexpr char kOpen = '\x01';
-constexpr char kClose = '\x02';
+// Bytes that UTF-8 never holds, and so no stored article (converted or checked when
+// read): they delimit Xapian's highlights unambiguously, whatever the text holds.
+constexpr char kOpen = '\xFE';
+constexpr char kClose = '\xFF';
 constexpr std::string_view kOmit = "…";  // where a snippet leaves text out
 
 bool ascii_upper(char c) { return c >= 'A' && c <= 'Z'; }
@@ -130,6 +130,13 @@ namespace {
 
 bool white_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
+// Whether text[i], after a character other than white space, is white space that
+// collapsing changes: any but a single space before more text.
+bool collapses(std::string_view text, std::size_t i) {
+    if (text[i] != ' ') return white_space(text[i]);
+    return i + 1 == text.size() || white_space(text[i + 1]);
+}
+
 }  // namespace
 
 Snippet collapsed(std::string_view before, std::string_view text, const std::vector<Span>& spans, std::string_view after) {
@@ -165,9 +172,7 @@ Snippet collapsed(std::string_view before, std::string_view text, const std::vec
         // fifth of a snippet's cost.
         const std::size_t edge = inside ? next->end : next != spans.end() ? next->begin : text.size();
         const std::size_t run = i;
-        for (++i; i < edge; ++i) {
-            const char c = text[i];
-            if (c == ' ' ? text[i - 1] == ' ' || i + 1 == text.size() || white_space(text[i + 1]) : white_space(c)) break;
+        while (++i < edge && !collapses(text, i)) {
         }
         s.text.append(text.substr(run, i - run));
     }
@@ -579,7 +584,7 @@ std::optional<std::size_t> Highlights::phrase_ending_with(
 namespace privsearch::searcher {
 
 Snippet lead_snippet(const std::string& text, std::size_t length) {
-    return parse_marked(shorten(trim(text), length));
+    return collapsed({}, shorten(trim(text), length), {}, {});
 }
 
 }  // namespace privsearch::searcher

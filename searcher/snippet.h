@@ -60,9 +60,10 @@ std::optional<Span> passage_window(std::string_view text, const std::vector<std:
 // in the text.
 Snippet lead_snippet(const std::string& text, std::size_t length);
 
-// A snippet of `text` between `before` and `after` (the marks of text left out), white
-// space collapsed (each run one space, none leading), with `spans` of `text` (in order,
-// not overlapping) as its highlights; highlights with only spaces between are one.
+// A snippet of `text` between `before` and `after` (the marks of text left out, copied
+// as they are), white space in `text` collapsed (each run one space, none leading),
+// with `spans` of `text` (in order, not overlapping) as its highlights; highlights with
+// only spaces between are one.
 Snippet collapsed(std::string_view before, std::string_view text, const std::vector<Span>& spans, std::string_view after);
 
 // Splits text marked up with the highlight markers into plain text and spans, as collapsed().

@@ -267,14 +267,15 @@ TEST_CASE("snippet: parse_marked", "[printers]") {
     };
     const Case cases[] = {
         {"no markers", "plain text", "plain text", {}},
-        {"one word", "the \x01" "FBI\x02 said", "the FBI said", {{4, 7}}},
-        {"two words", "\x01" "a\x02 and \x01" "b\x02", "a and b", {{0, 1}, {6, 7}}},
-        {"phrase joined", "real \x01social\x02 \x01media\x02 data", "real social media data", {{5, 17}}},
+        {"one word", "the \xFE" "FBI\xFF said", "the FBI said", {{4, 7}}},
+        {"two words", "\xFE" "a\xFF and \xFE" "b\xFF", "a and b", {{0, 1}, {6, 7}}},
+        {"phrase joined", "real \xFEsocial\xFF \xFEmedia\xFF data", "real social media data", {{5, 17}}},
         {"white space runs", "a\n\n\tb  c", "a b c", {}},
-        {"utf-8 offsets in bytes", "caf\xC3\xA9 \x01" "FBI\x02", "caf\xC3\xA9 FBI", {{6, 9}}},
+        {"utf-8 offsets in bytes", "caf\xC3\xA9 \xFE" "FBI\xFF", "caf\xC3\xA9 FBI", {{6, 9}}},
         {"empty", "", "", {}},
-        {"white space first and last", "\n a \x01" "b\x02 ", "a b ", {{2, 3}}},
-        {"markers only", "\x01\x02", "", {{0, 0}}},
+        {"white space first and last", "\n a \xFE" "b\xFF ", "a b ", {{2, 3}}},
+        {"markers only", "\xFE\xFF", "", {{0, 0}}},
+        {"control characters are text", "a\x01 \xFE" "b\xFF\x02", "a\x01 b\x02", {{3, 4}}},
     };
     for (const auto& c : cases) {
         CAPTURE(c.name);
