@@ -123,9 +123,7 @@ public:
         if (v.evidence.empty()) out_ << style_.meta("no evidence found") << "\n";
         for (const auto& e : v.evidence) {
             const Article& a = e.article->article;
-            out_ << "\n" << std::setw(3) << e.rank << ". " << style_.title(a.title) << "\n"
-                 << "     " << style_.meta(byline(a)) << "\n"
-                 << "     " << span_text(a.text, e.sentence) << "\n"
+            out_ << heading(e.rank, a) << "     " << span_text(a.text, e.sentence) << "\n"
                  << "     " << style_.label("matched:") << " " << join(e.matched, ", ");
             if (!e.missing.empty()) out_ << "  " << style_.warn("missing:") << " " << join(e.missing, ", ");
             out_ << "\n";
@@ -135,9 +133,18 @@ public:
 private:
     void hit(const Hit& h) {
         const Article& a = h.article.article;
-        out_ << "\n" << std::setw(3) << h.rank << ". " << style_.title(a.title) << "\n"
-             << "     " << style_.meta(byline(a)) << "\n";
-        if (!h.snippet.text.empty()) out_ << "     " << highlighted(h.snippet.text, h.snippet.highlights, style_) << "\n";
+        // One insertion a hit: one for each part was a third of a search's printing.
+        std::string text = heading(h.rank, a);
+        if (!h.snippet.text.empty()) text += "     " + highlighted(h.snippet.text, h.snippet.highlights, style_) + "\n";
+        out_ << text;
+    }
+
+    // A numbered result's first lines: its rank (right-aligned in three columns), title
+    // and byline.
+    std::string heading(std::size_t rank, const Article& a) const {
+        std::string number = std::to_string(rank);
+        if (number.size() < 3) number.insert(0, 3 - number.size(), ' ');
+        return "\n" + number + ". " + style_.title(a.title) + "\n     " + style_.meta(byline(a)) + "\n";
     }
 
     void facet_lines(const FacetCounts& counts) {
@@ -158,9 +165,7 @@ private:
         const Article& a = m.article->article;
         std::string_view text = a.text;
         Span local{m.match.begin - m.sentence.begin, m.match.end - m.sentence.begin};
-        out_ << "\n" << std::setw(3) << n << ". " << style_.title(a.title) << "\n"
-             << "     " << style_.meta(byline(a)) << "\n"
-             << "     " << highlighted(span_text(text, m.sentence), {{local.begin, local.end}}, style_) << "\n";
+        out_ << heading(n, a) << "     " << highlighted(span_text(text, m.sentence), {{local.begin, local.end}}, style_) << "\n";
         if (m.speaker)
             out_ << "     " << style_.label("speaker:") << " " << speaker_text(*m.speaker) << "\n";
         if (!m.exact) {
