@@ -124,10 +124,6 @@ std::string term_of(std::string_view word) {
     return term;
 }
 
-}  // namespace
-
-namespace {
-
 bool white_space(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; }
 
 // Whether text[i], after a character other than white space, is white space that
