@@ -249,12 +249,14 @@ bench_ps_batch() {
 # bench_oneshots CORPUS TOOL... : one process per query for each TOOL (ps, xap, fts),
 # RUNS passes over the corpus's sample (each tool has its own file of the same queries),
 # the tools taking turns query by query so that a drift in this machine's speed meets
-# them alike; records each tool's median in ms to two decimals (one decimal made the
-# ratio move by 0.04). The clock is bash's own $EPOCHREALTIME: timing with $(date +%s%N)
+# them alike, and each query starting with the next tool, so that none always runs
+# right after the same one (quest had always followed privsearch, whose shared libraries
+# it shares; the ratio was 1.17x before and 1.16x after at aa98a9b); records each tool's
+# median in ms to two decimals (one decimal made the ratio move by 0.04). The clock is bash's own $EPOCHREALTIME: timing with $(date +%s%N)
 # counted a fork and exec of date(1), about 1 ms, into every query, which made the tools
 # look closer than they are.
 bench_oneshots() {
-    local corpus=$1 tool i n q t0 t1
+    local corpus=$1 tool i k n q t0 t1
     shift
     local -a tools=("$@") ps_q xap_q fts_q
     local -A us=()
@@ -264,7 +266,8 @@ bench_oneshots() {
     log "$corpus: one process per query, ${tools[*]} in turn"
     for ((i = 0; i < RUNS; i++)); do
         for ((n = 0; n < ${#ps_q[@]}; n++)); do
-            for tool in "${tools[@]}"; do
+            for ((k = 0; k < ${#tools[@]}; k++)); do
+                tool=${tools[(n + i + k) % ${#tools[@]}]}
                 case $tool in
                     ps) q=${ps_q[n]} ;;
                     xap) q=${xap_q[n]} ;;
