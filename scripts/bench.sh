@@ -25,6 +25,7 @@ RESULTS=$OUT/results.md
 
 RUNS=${BENCH_RUNS:-3}
 ONESHOT_QUERIES=30
+ONESHOT_PASSES_PER_RUN=5
 CORPUS_ONLY=""
 SKIP_BUILD=0
 MICRO=1
@@ -247,48 +248,47 @@ bench_ps_batch() {
 }
 
 # bench_oneshots CORPUS TOOL... : one process per query for each TOOL (ps, xap, fts),
-# RUNS passes over the corpus's sample (each tool has its own file of the same queries),
-# the tools taking turns query by query so that a drift in this machine's speed meets
-# them alike, and each query starting with the next tool, so that none always runs
-# right after the same one (quest had always followed privsearch, whose shared libraries
-# it shares; the ratio was 1.17x before and 1.16x after at aa98a9b); records each tool's
-# median in ms to two decimals (one decimal made the ratio move by 0.04). The clock is bash's own $EPOCHREALTIME: timing with $(date +%s%N)
-# counted a fork and exec of date(1), about 1 ms, into every query, which made the tools
-# look closer than they are.
+# ONESHOT_PASSES_PER_RUN × RUNS passes over the corpus's sample (each tool has its own
+# file of the same queries; a pass of the three tools takes about a second), timed by
+# oneshot_timer (fork, exec and wait; the tools take turns query by query, each
+# query starting with the next tool); records each tool's median in ms to two decimals.
 bench_oneshots() {
-    local corpus=$1 tool i k n q t0 t1
+    local corpus=$1 tool name us
     shift
-    local -a tools=("$@") ps_q xap_q fts_q
-    local -A us=()
-    mapfile -t ps_q <"$OUT/sample-$corpus.txt"
-    mapfile -t xap_q <"$OUT/sample-$corpus.peer.txt"
-    mapfile -t fts_q <"$OUT/sample-$corpus.sql"
-    log "$corpus: one process per query, ${tools[*]} in turn"
-    for ((i = 0; i < RUNS; i++)); do
-        for ((n = 0; n < ${#ps_q[@]}; n++)); do
-            for ((k = 0; k < ${#tools[@]}; k++)); do
-                tool=${tools[(n + i + k) % ${#tools[@]}]}
-                case $tool in
-                    ps) q=${ps_q[n]} ;;
-                    xap) q=${xap_q[n]} ;;
-                    fts) q=${fts_q[n]} ;;
-                esac
-                t0=${EPOCHREALTIME//[!0-9]/}  # microseconds, whatever the locale's decimal point
-                "oneshot_$tool" "$corpus" "$q" </dev/null >/dev/null 2>&1 || (($? == 1)) || die "$tool failed on: $q"
-                t1=${EPOCHREALTIME//[!0-9]/}
-                us[$tool]+=" $((t1 - t0))"
-            done
-        done
+    local -a args=()
+    for tool in "$@"; do
+        oneshot_argv "$tool" "$corpus" >"$OUT/oneshot-$corpus-$tool.argv"
+        args+=("$tool" "$(oneshot_queries "$tool" "$corpus")" "$OUT/oneshot-$corpus-$tool.argv")
     done
-    for tool in "${tools[@]}"; do
-        # shellcheck disable=SC2086  # the list splits into its numbers
-        R[$corpus,$tool,oneshot_ms]=$(awk -v us="$(median ${us[$tool]})" 'BEGIN { printf "%.2f", us / 1000 }')
-    done
+    log "$corpus: one process per query, $* in turn"
+    "$OUT/oneshot_timer" $((ONESHOT_PASSES_PER_RUN * RUNS)) "${args[@]}" >"$OUT/last.stdout" || die "one-shot queries failed"
+    while read -r name us; do
+        R[$corpus,$name,oneshot_ms]=$(awk -v us="$us" 'BEGIN { printf "%.2f", us / 1000 }')
+    done <"$OUT/last.stdout"
 }
 
-oneshot_ps() { "$BIN/privsearch" search --db "$OUT/db-$1.privsearch" --limit 10 "$2"; }
-oneshot_xap() { quest -d "$OUT/db-$1.scriptindex" -o and -p title:S -m 10 "$2"; }
-oneshot_fts() { sqlite3 "$OUT/db-$1.sqlite" "$2"; }
+# The command each tool runs for one query (the query is added last), one argument a line.
+oneshot_argv() {
+    case $1 in
+        ps) printf '%s\n' "$BIN/privsearch" search --db "$OUT/db-$2.privsearch" --limit 10 ;;
+        xap) printf '%s\n' quest -d "$OUT/db-$2.scriptindex" -o and -p title:S -m 10 ;;
+        fts) printf '%s\n' sqlite3 "$OUT/db-$2.sqlite" ;;
+    esac
+}
+
+oneshot_queries() {
+    case $1 in
+        ps) echo "$OUT/sample-$2.txt" ;;
+        xap) echo "$OUT/sample-$2.peer.txt" ;;
+        fts) echo "$OUT/sample-$2.sql" ;;
+    esac
+}
+
+build_oneshot_timer() {
+    [[ $OUT/oneshot_timer -nt $HELPERS/oneshot_timer.cc ]] && return
+    log "building oneshot_timer"
+    g++ -O2 -std=c++20 -o "$OUT/oneshot_timer" "$HELPERS/oneshot_timer.cc" || die "cannot build oneshot_timer"
+}
 
 # --- (d, e) one corpus --------------------------------------------------------
 
@@ -410,6 +410,7 @@ main() {
     cd "$ROOT"
     install_tools
     build_privsearch
+    build_oneshot_timer
     prepare_corpora
     local name
     for name in "${CORPORA[@]}"; do bench_corpus "$name"; done
