@@ -81,10 +81,6 @@ RecordDecompressor::RecordDecompressor() : ctx_(ZSTD_createDCtx()) {
 
 RecordDecompressor::RecordDecompressor(std::string dictionary) : RecordDecompressor() { use(std::move(dictionary)); }
 
-RecordDecompressor::RecordDecompressor(MappedFile file, std::string_view dictionary) : RecordDecompressor() {
-    use(std::move(file), dictionary);
-}
-
 void RecordDecompressor::use(std::string dictionary) {
     refer_to({});  // the DDict refers to what is replaced next
     dictionary_ = std::move(dictionary);

@@ -47,14 +47,13 @@ public:
     RecordDecompressor();
     // Keeps the dictionary: the decompressor refers to it rather than copying it.
     explicit RecordDecompressor(std::string dictionary);
-    // `dictionary` lies in `file`, which the decompressor keeps.
-    RecordDecompressor(MappedFile file, std::string_view dictionary);
     RecordDecompressor(const RecordDecompressor&) = delete;
     RecordDecompressor& operator=(const RecordDecompressor&) = delete;
     // Another dictionary in place of this one's, in the same zstd context: setting one
     // up costs 96 KB and, in a virtual machine, three trapped CPUID instructions
     // (~33 us), more than decoding a record.
     void use(std::string dictionary);
+    // `dictionary` lies in `file`, which the decompressor keeps.
     void use(MappedFile file, std::string_view dictionary);
     // Throws std::runtime_error on data that is not a record compressed with this
     // dictionary or none.

@@ -82,6 +82,7 @@ int main(int argc, char** argv) {
         std::vector<Tool> tools;
         for (int i = 2; i < argc; i += 3) tools.push_back({argv[i], lines_of(argv[i + 1]), lines_of(argv[i + 2]), {}});
         const std::size_t queries = tools.front().queries.size();
+        if (queries == 0) throw std::runtime_error(std::string(argv[3]) + ": no queries");
         for (const auto& t : tools)
             if (t.queries.size() != queries || t.argv.empty())
                 throw std::runtime_error(t.name + ": its queries must match the first tool's, line for line");
