@@ -33,7 +33,7 @@ MICRO=1
 PY=/usr/bin/python3
 [[ -x $PY ]] || PY=$(command -v python3)
 
-declare -A R=()    # results: R[corpus,tool,metric]; tools: ps (privsearch), xap (Xapian), fts (FTS5)
+declare -A R=()    # results: R[corpus,tool,metric]; tools: ps (privsearch), ps_bare (its one-shot without snippets or counts), xap (Xapian), fts (FTS5)
 CORPORA=()         # names of the corpora benchmarked in this run
 HAVE_PS_SEARCH=0
 HAVE_PY_XAPIAN=0
@@ -271,6 +271,8 @@ bench_oneshots() {
 oneshot_argv() {
     case $1 in
         ps) printf '%s\n' "$BIN/privsearch" search --db "$OUT/db-$2.privsearch" --limit 10 ;;
+        # quest's work: the ranked hits and their stored fields, no snippets or counts.
+        ps_bare) oneshot_argv ps "$2" && printf '%s\n' --no-facets --snippet-length 0 ;;
         xap) printf '%s\n' quest -d "$OUT/db-$2.scriptindex" -o and -p title:S -m 10 ;;
         fts) printf '%s\n' sqlite3 "$OUT/db-$2.sqlite" ;;
     esac
@@ -278,7 +280,7 @@ oneshot_argv() {
 
 oneshot_queries() {
     case $1 in
-        ps) echo "$OUT/sample-$2.txt" ;;
+        ps | ps_bare) echo "$OUT/sample-$2.txt" ;;
         xap) echo "$OUT/sample-$2.peer.txt" ;;
         fts) echo "$OUT/sample-$2.sql" ;;
     esac
@@ -321,7 +323,7 @@ bench_corpus() {
     for tool in xap fts; do  # the peers count no facets in any case
         [[ -z ${R[$name,$tool,q_mean]:-} ]] || R[$name,$tool,q_mean_nofacets]=${R[$name,$tool,q_mean]}
     done
-    if ((HAVE_PS_SEARCH)); then bench_oneshots "$name" ps xap fts; else bench_oneshots "$name" xap fts; fi
+    if ((HAVE_PS_SEARCH)); then bench_oneshots "$name" ps ps_bare xap fts; else bench_oneshots "$name" xap fts; fi
 }
 
 # --- (f) report ---------------------------------------------------------------
@@ -330,9 +332,9 @@ ratio() { # privsearch value / peer value, or n/a
     awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || b + 0 == 0) print "n/a"; else printf "%.2f×\n", a / b }'
 }
 
-table_row() { # CORPUS METRIC LABEL
+table_row() { # CORPUS METRIC LABEL [PRIVSEARCH_TOOL]
     local corpus=$1 metric=$2 label=$3 ps xap fts
-    ps=${R[$corpus,ps,$metric]:-}
+    ps=${R[$corpus,${4:-ps},$metric]:-}
     xap=${R[$corpus,xap,$metric]:-}
     fts=${R[$corpus,fts,$metric]:-}
     printf '| %s | %s | %s | %s | %s | %s |\n' "$label" "${ps:-n/a}" "${xap:-n/a}" "${fts:-n/a}" \
@@ -353,6 +355,7 @@ corpus_table() {
     table_row "$name" q_median "query median, one process (ms)"
     table_row "$name" q_p99 "query p99, one process (ms)"
     table_row "$name" oneshot_ms "one-shot query median, process per query (ms)"
+    table_row "$name" oneshot_ms "one-shot, privsearch --no-facets --snippet-length 0 (ms)" ps_bare
 }
 
 growth_table() {
