@@ -50,8 +50,8 @@ public:
     RecordDecompressor(const RecordDecompressor&) = delete;
     RecordDecompressor& operator=(const RecordDecompressor&) = delete;
     // Another dictionary in place of this one's, in the same zstd context: setting one
-    // up costs 96 KB and, in a virtual machine, three trapped CPUID instructions
-    // (~33 us), more than decoding a record.
+    // up costs 96 KB and, in a virtual machine, two trapped CPUID instructions
+    // (~9 us each), more than decoding a record.
     void use(std::string dictionary);
     // `dictionary` lies in `file`, which the decompressor keeps.
     void use(MappedFile file, std::string_view dictionary);
