@@ -247,9 +247,9 @@ bench_ps_batch() {
     fi
 }
 
-# bench_oneshots CORPUS TOOL... : one process per query for each TOOL (ps, xap, fts),
-# ONESHOT_PASSES_PER_RUN × RUNS passes over the corpus's sample (each tool has its own
-# file of the same queries; a pass of the three tools takes about a second), timed by
+# bench_oneshots CORPUS TOOL... : one process per query for each TOOL (ps, ps_bare, xap,
+# fts), ONESHOT_PASSES_PER_RUN × RUNS passes over the corpus's sample (each tool has its
+# own file of the same queries; a pass of the four tools takes about a second), timed by
 # oneshot_timer (fork, exec and wait; the tools take turns query by query, each
 # query starting with the next tool); records each tool's median in ms to two decimals.
 bench_oneshots() {
