@@ -17,7 +17,7 @@ namespace detail {
 
 std::uint64_t checksum_sse2(const char* data, std::size_t size) { return XXH3_64bits(data, size); }
 
-// glibc's record of the CPU, made at start-up: asking the CPU again (CPUID) costs ~11 µs
+// glibc's record of the CPU, made at start-up: asking the CPU again (CPUID) costs 9–11 µs
 // a question on the bench's virtual machine.
 bool has_avx2() {
 #if defined(__x86_64__)

@@ -83,9 +83,12 @@ int main(int argc, char** argv) {
         for (int i = 2; i < argc; i += 3) tools.push_back({argv[i], lines_of(argv[i + 1]), lines_of(argv[i + 2]), {}});
         const std::size_t queries = tools.front().queries.size();
         if (queries == 0) throw std::runtime_error(std::string(argv[3]) + ": no queries");
-        for (const auto& t : tools)
-            if (t.queries.size() != queries || t.argv.empty())
-                throw std::runtime_error(t.name + ": its queries must match the first tool's, line for line");
+        for (int i = 2; i < argc; i += 3) {
+            const Tool& t = tools[(i - 2) / 3];
+            if (t.queries.size() != queries)
+                throw std::runtime_error(std::string(argv[i + 1]) + ": its queries must match the first tool's, line for line");
+            if (t.argv.empty()) throw std::runtime_error(std::string(argv[i + 2]) + ": no command");
+        }
         // The tools take turns query by query, each query starting with the next tool, so
         // that a slow spell of the machine meets them alike and none always runs right
         // after the same one.
